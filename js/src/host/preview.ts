@@ -1,0 +1,201 @@
+/**
+ * The host side of a component preview: owns the sandboxed iframe, does the bootstrap -> runtime handshake,
+ * queues renders until the runtime is ready, coalesces streaming (partial) renders so at most one is in
+ * flight, and reports what the iframe says. Shared by the widget view and the standalone page.
+ */
+import {
+  isFromFrameMessage,
+  type FrameErrorMessage,
+  type FromFrameMessage,
+  type RenderedMessage,
+  type ToFrameMessage,
+} from "../schema/frame";
+import { frameDocument } from "./srcdoc";
+
+export type Props = Record<string, unknown>;
+
+export interface PreviewOptions {
+  /** The runtime bundle's source (static/runtime.js), sent into the iframe once it is up. */
+  runtimeSource: string;
+  props?: Props;
+  /** Accessible title of the iframe. */
+  title?: string;
+  /** Smallest iframe height in CSS pixels. */
+  minHeight?: number;
+  onRendered?: (message: RenderedMessage) => void;
+  /** `final` is true when the error belongs to a final (not streaming) render or the component it mounted. */
+  onError?: (message: FrameErrorMessage, final: boolean) => void;
+  onEmit?: (name: string, payload: unknown) => void;
+  onResize?: (height: number) => void;
+  /** The runtime in the iframe is up (again, after a reload). */
+  onReady?: () => void;
+}
+
+interface RenderRequest {
+  code: string;
+  partial: boolean;
+}
+
+// A partial render that gets no answer (the frame is throttled or was reloaded) stops blocking after this.
+const IN_FLIGHT_TIMEOUT_MS = 3000;
+const REMEMBERED_FINAL_IDS = 32;
+
+export class Preview {
+  readonly iframe: HTMLIFrameElement;
+  private readonly options: PreviewOptions;
+  private props: Props;
+  private runtimeReady = false;
+  private disposed = false;
+  private nextId = 1;
+  /** The newest final code: sent when the runtime comes up, and again if the iframe reloads. */
+  private lastFinal: string | null = null;
+  /** The newest partial code not sent yet. */
+  private queuedPartial: string | null = null;
+  /** The newest request of either kind. */
+  private latest: RenderRequest | null = null;
+  private inFlight: { id: number; timer: ReturnType<typeof setTimeout> } | null = null;
+  private lastSentPartial: string | null = null;
+  private readonly finalIds: number[] = [];
+
+  constructor(container: HTMLElement, options: PreviewOptions) {
+    this.options = options;
+    this.props = options.props ?? {};
+    const iframe = document.createElement("iframe");
+    // allow-scripts only: never allow-same-origin, which would give generated code the page's origin.
+    iframe.setAttribute("sandbox", "allow-scripts");
+    iframe.setAttribute("referrerpolicy", "no-referrer");
+    iframe.setAttribute("allow", "");
+    iframe.title = options.title ?? "Component preview";
+    iframe.className = "cg-frame";
+    iframe.style.cssText = `display:block;width:100%;border:0;height:${this.minHeight}px;`;
+    iframe.srcdoc = frameDocument();
+    this.iframe = iframe;
+    window.addEventListener("message", this.onMessage);
+    container.appendChild(iframe);
+  }
+
+  private get minHeight(): number {
+    return this.options.minHeight ?? 40;
+  }
+
+  /** Whether the runtime inside the iframe is up and rendering. */
+  get ready(): boolean {
+    return this.runtimeReady;
+  }
+
+  /**
+   * Render code. Final renders always go through, in order; partial (streaming) renders are coalesced:
+   * while one is in flight only the newest waiting code is kept.
+   */
+  render(code: string, partial: boolean): void {
+    if (this.disposed) return;
+    this.latest = { code, partial };
+    if (!partial) {
+      this.queuedPartial = null;
+      this.lastFinal = code;
+      if (this.runtimeReady) this.send(code, false);
+      return;
+    }
+    this.queuedPartial = code;
+    if (this.runtimeReady && !this.inFlight) this.flushPartial();
+  }
+
+  /** New props for the mounted component: re-rendered in place, its state kept. */
+  setProps(props: Props): void {
+    if (this.disposed) return;
+    this.props = props;
+    if (this.runtimeReady) this.post({ type: "props", props });
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    window.removeEventListener("message", this.onMessage);
+    if (this.inFlight) clearTimeout(this.inFlight.timer);
+    this.inFlight = null;
+    this.lastFinal = this.queuedPartial = this.latest = null;
+    this.iframe.remove();
+    // Drop the document so a detached iframe does not keep the runtime alive.
+    this.iframe.removeAttribute("srcdoc");
+  }
+
+  private post(message: ToFrameMessage): void {
+    this.iframe.contentWindow?.postMessage(message, "*");
+  }
+
+  private send(code: string, partial: boolean): number {
+    const id = this.nextId++;
+    if (!partial) {
+      this.finalIds.push(id);
+      if (this.finalIds.length > REMEMBERED_FINAL_IDS) this.finalIds.shift();
+    }
+    this.post({ type: "render", id, code, props: this.props, partial });
+    return id;
+  }
+
+  private flushPartial(): void {
+    const code = this.queuedPartial;
+    this.queuedPartial = null;
+    if (code === null || code === this.lastSentPartial) return;
+    this.lastSentPartial = code;
+    const id = this.send(code, true);
+    const timer = setTimeout(() => this.settle(id), IN_FLIGHT_TIMEOUT_MS);
+    this.inFlight = { id, timer };
+  }
+
+  /** The iframe answered render `id` (or gave up on it): let the next partial through. */
+  private settle(id: number | undefined): void {
+    if (!this.inFlight || this.inFlight.id !== id) return;
+    clearTimeout(this.inFlight.timer);
+    this.inFlight = null;
+    this.flushPartial();
+  }
+
+  private onRuntimeReady(): void {
+    this.runtimeReady = true;
+    this.lastSentPartial = null;
+    if (this.inFlight) clearTimeout(this.inFlight.timer);
+    this.inFlight = null;
+    if (this.lastFinal !== null) this.send(this.lastFinal, false);
+    if (this.latest?.partial) this.queuedPartial = this.latest.code;
+    this.flushPartial();
+    this.options.onReady?.();
+  }
+
+  private readonly onMessage = (event: MessageEvent): void => {
+    if (this.disposed || event.source !== this.iframe.contentWindow || event.source === null) return;
+    if (!isFromFrameMessage(event.data)) return;
+    this.handle(event.data);
+  };
+
+  private handle(message: FromFrameMessage): void {
+    switch (message.type) {
+      case "ready":
+        if (message.stage === "bootstrap") {
+          // A (re)loaded document: the runtime starts over.
+          this.runtimeReady = false;
+          this.post({ type: "load_runtime", source: this.options.runtimeSource });
+        } else {
+          this.onRuntimeReady();
+        }
+        break;
+      case "rendered":
+        this.settle(message.id);
+        this.options.onRendered?.(message);
+        break;
+      case "error":
+        this.settle(message.id);
+        this.options.onError?.(message, message.id !== undefined && this.finalIds.includes(message.id));
+        break;
+      case "resize": {
+        const height = Math.max(this.minHeight, Math.ceil(message.height));
+        this.iframe.style.height = `${height}px`;
+        this.options.onResize?.(height);
+        break;
+      }
+      case "emit":
+        this.options.onEmit?.(message.name, message.payload);
+        break;
+    }
+  }
+}

@@ -1,0 +1,211 @@
+"""The Python API: ``generate()`` and ``Component``, one object per component that the person holds.
+
+from jupyter_componentgen import generate, Component
+card = generate("a card with total revenue and a sparkline", name="sales", data=df)
+card.edit("make the sparkline green")
+card.versions, card.rollback(1), card.on_event("select", print)
+Component("sales")          # reopen it later from this notebook's history
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import TYPE_CHECKING, Any
+
+from .kernel_context import KernelContext, get_context
+from .widget import ComponentWidget, WidgetStatus, idle_status
+
+if TYPE_CHECKING:
+    from .engine.generation import GenerationOutcome
+    from .store_records import VersionRecord
+
+NAME_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,99}")
+USER_CODE_PROMPT = "(code written by hand)"
+
+
+def check_name(name: str) -> str:
+    """A component name as the person typed it, or ValueError saying what a name may contain."""
+    if not isinstance(name, str) or not NAME_PATTERN.fullmatch(name):
+        raise ValueError(
+            f"{name!r} is not a usable component name: use letters, digits, '_' or '-', "
+            "starting with a letter or '_' (at most 100 characters), e.g. sales_card."
+        )
+    return name
+
+
+class Component(ComponentWidget):
+    """A component of this notebook: its widget, its history, and the generations that change it."""
+
+    def __init__(self, name: str, *, data: Any = None, create: bool = False, **kwargs: Any) -> None:
+        """Open component ``name`` from this notebook's history (``create=True``: start it if it is new)."""
+        check_name(name)
+        context = get_context()
+        record = context.store.current(name)
+        if record is None and not create:
+            known = ", ".join(sorted(summary.name for summary in context.store.components())) or "none yet"
+            raise LookupError(
+                f"No component named {name!r} in this notebook's history (known: {known}). "
+                "Create it with generate(prompt, name=...) or %%component."
+            )
+        super().__init__(name, **kwargs)
+        self._context = context
+        if data is not None:
+            self.data = data
+        message = f"Version {record.number}." if record is not None else "No version yet."
+        self._show_version(record, idle_status(message, model=(record.model or "") if record else ""))
+
+    # History
+
+    @property
+    def versions(self) -> list[VersionRecord]:
+        """Every saved version of this component, oldest first."""
+        return self._context.store.versions(self.name)
+
+    def rollback(self, number: int) -> None:
+        """Make version ``number`` current again (the next edit branches from it)."""
+        self._ensure_idle("roll back")
+        record = self._context.store.set_current(self.name, number)
+        self._show_version(record, idle_status(f"Rolled back to version {number}.", model=record.model or ""))
+
+    def reload(self) -> None:
+        """Show the history's current version (it may have changed elsewhere, e.g. in the side panel)."""
+        if self.generating:
+            return
+        record = self._context.store.current(self.name)
+        if record is not None and (record.number != self.version or record.code != self.code):
+            self._show_version(record, idle_status(f"Version {record.number}.", model=record.model or ""))
+
+    def set_code(self, code: str) -> VersionRecord:
+        """Save hand-written code as a new version (author "user") and show it; no model is called.
+
+        When ``code`` equals the current version's, nothing new is saved and that version is shown.
+        """
+        self._ensure_idle("save code")
+        if not code.strip():
+            raise ValueError("The code is empty; write the component's code (JSX) to save it.")
+        store = self._context.store
+        current = store.current(self.name)
+        if current is not None and current.code == code:
+            record, message = current, f"The code is already version {current.number}; nothing new saved."
+        else:
+            from .engine.usage import Usage
+
+            record = store.add_version(
+                self.name,
+                code=code,
+                prompt=USER_CODE_PROMPT,
+                parent=current.number if current else None,
+                model=None,
+                author="user",
+                usage=Usage(),
+                latency_ms=None,
+            )
+            message = f"Saved your code as version {record.number}."
+        status: WidgetStatus = {**idle_status(message), "phase": "done"}
+        self._show_version(record, status)
+        return record
+
+    # Generations
+
+    def edit(
+        self,
+        instruction: str,
+        *,
+        model: str | None = None,
+        regenerate: bool = False,
+        wait: bool | None = None,
+    ) -> None:
+        """Ask the model to change this component (or to write it, if it has no version yet).
+
+        A generation that is still running is cancelled first. Whether this call blocks follows
+        ``wait`` (None: the ``wait`` setting; where no live view can show the stream, it blocks).
+        """
+        self.start(instruction, model=model, regenerate=regenerate)
+        if self._context.should_block(wait):
+            self.wait_and_report()
+
+    def start(self, instruction: str, *, model: str | None = None, regenerate: bool = False) -> None:
+        """Start a generation without waiting; the widget streams it. Cancels one already running."""
+        from .engine.generation import Engine, GenerationRequest
+
+        if self.generating:
+            self.cancel()
+            self.wait()
+        context = self._context
+        description = None
+        if self._data_source is not None:
+            from .engine.data import describe_data
+
+            description = describe_data(self._data_source, context.settings.data_sample_rows)
+        request = GenerationRequest(
+            component=self.name, instruction=instruction, data=description, model=model, regenerate=regenerate
+        )
+        generation = Engine.new_generation_id()
+
+        async def run(sink: Any) -> GenerationOutcome:
+            return await context.engine().run(request, sink, generation=generation)
+
+        self._start_generation(context.runner, generation, model or context.settings.model, run)
+
+    def wait_and_report(self) -> GenerationOutcome | None:
+        """Wait for the generation; where no front end shows the widget, print a failure to stderr."""
+        outcome = self.wait()
+        if outcome is not None and outcome.status in ("failed", "cancelled") and not self._frontend():
+            print(f"{self.name}: {self.status.get('message', outcome.status)}", file=sys.stderr)
+        return outcome
+
+    def _frontend(self) -> bool:
+        return self._context.frontend_attached()
+
+    def _ensure_idle(self, action: str) -> None:
+        if self.generating:
+            raise RuntimeError(
+                f"Cannot {action} while {self.name!r} is generating; cancel() or wait() first."
+            )
+
+
+def live_component(context: KernelContext, name: str) -> Component:
+    """The widget already showing ``name`` in this kernel, or a new one (reused so re-runs update in place)."""
+    component = context.components.get(name)
+    if component is None or component.comm is None:
+        component = Component(name, create=True)
+        context.components[name] = component
+    return component
+
+
+def generate(
+    prompt: str,
+    *,
+    name: str | None = None,
+    data: Any = None,
+    model: str | None = None,
+    regenerate: bool = False,
+    wait: bool | None = None,
+) -> Component:
+    """Generate a component from ``prompt`` (or edit it, if ``name`` already has a version) and return it.
+
+    In a notebook with a live view the call returns at once and the widget streams; in a script, under
+    nbclient or papermill, or with ``wait=True`` it returns when the generation has ended. A failed or
+    cancelled generation keeps the previous version; ``component.status`` says what happened.
+    """
+    context = get_context()
+    component = live_component(context, check_name(name) if name else _fresh_name(prompt, context))
+    if data is not None:
+        component.data = data
+    component.edit(prompt, model=model, regenerate=regenerate, wait=wait)
+    return component
+
+
+def _fresh_name(prompt: str, context: KernelContext) -> str:
+    """A new component name from the prompt's first words, e.g. "sales_card", "sales_card_2"."""
+    words = re.findall(r"[a-z0-9]+", prompt.lower())[:3]
+    base = "_".join(words) or "component"
+    if not base[0].isalpha():
+        base = f"component_{base}"
+    base = base[:80]
+    taken = {summary.name for summary in context.store.components()} | set(context.components)
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}_{number}", number + 1
+    return candidate

@@ -1,0 +1,1 @@
+"""The generation engine: prompts, model gateway, stream parser and orchestration. No Jupyter imports."""

@@ -1,0 +1,135 @@
+"""The LLM gateway: one streaming interface over every provider, with timeouts, retries and cancel.
+
+Claude models go through the anthropic SDK (prompt caching, exact usage); every other model through litellm.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import random
+from collections.abc import AsyncGenerator
+
+from . import gateway_errors as errors
+from .errors import ErrorCode, GenerationError
+from .gateway_anthropic import AnthropicBackend, is_anthropic_model
+from .gateway_backend import Backend
+from .gateway_litellm import LiteLLMBackend
+from .llm_types import LLMRequest, Retrying, StreamEnd, StreamItem, TextChunk, Timeouts
+from .pricing import cost_of
+
+
+def backend_for(model: str) -> Backend:
+    if is_anthropic_model(model):
+        return AnthropicBackend(model)
+    return LiteLLMBackend(model)
+
+
+class _Clock:
+    """Which limit applies to the next read of one attempt: first token, idle gap, or the total."""
+
+    def __init__(self, timeouts: Timeouts, total_deadline: float, provider: errors.ProviderInfo) -> None:
+        self._provider = provider
+        self._loop = asyncio.get_running_loop()
+        self._timeouts = timeouts
+        self._total_deadline = total_deadline
+        self._first_token_deadline = self._loop.time() + timeouts.first_token
+
+    async def next_item(
+        self, events: AsyncGenerator[TextChunk | StreamEnd, None], text_seen: bool
+    ) -> TextChunk | StreamEnd:
+        code: ErrorCode
+        if text_seen:
+            deadline, code, limit = (
+                self._loop.time() + self._timeouts.idle,
+                "idle_timeout",
+                self._timeouts.idle,
+            )
+        else:
+            deadline, code, limit = (
+                self._first_token_deadline,
+                "first_token_timeout",
+                self._timeouts.first_token,
+            )
+        if self._total_deadline <= deadline:
+            deadline, code, limit = self._total_deadline, "total_timeout", self._timeouts.total
+        scope = asyncio.timeout_at(deadline)
+        try:
+            async with scope:
+                return await anext(events)
+        except TimeoutError:
+            if scope.expired():
+                raise errors.stream_timeout(code, limit) from None
+            raise
+        except StopAsyncIteration:
+            raise errors.connection_failed(self._provider, "the stream ended early") from None
+
+
+class Gateway:
+    """Streams one model call: ``TextChunk``\\ s, then a ``StreamEnd``; a ``Retrying`` before each retry.
+
+    Failures are raised as GenerationError. Retries happen only before any text was yielded, on retryable
+    codes, at most ``max_retries`` times, after an exponential backoff with jitter. Cancelling the consuming
+    task, or closing the iterator, closes the provider's HTTP response at once.
+    """
+
+    def __init__(
+        self, *, timeouts: Timeouts, max_retries: int = 2, backoff_base: float = 0.5, backoff_max: float = 8.0
+    ) -> None:
+        self.timeouts = timeouts
+        self.max_retries = max_retries
+        self.backoff_base = backoff_base
+        self.backoff_max = backoff_max
+
+    def backoff(self, attempt: int, retry_after: float | None = None) -> float | None:
+        """Seconds to wait before retry number ``attempt`` (1-based); None when the provider asks for longer
+        than ``backoff_max`` (waiting that long inside one generation is pointless)."""
+        if retry_after is not None and retry_after > self.backoff_max:
+            return None
+        ceiling = min(self.backoff_max, self.backoff_base * 2 ** (attempt - 1))
+        delay = random.uniform(ceiling / 2, ceiling)
+        return max(delay, retry_after or 0.0)
+
+    async def stream(self, request: LLMRequest) -> AsyncGenerator[StreamItem, None]:
+        backend = backend_for(request.model)
+        await backend.prepare()
+        loop = asyncio.get_running_loop()
+        total_deadline = loop.time() + self.timeouts.total
+        attempt = 1
+        while True:
+            clock = _Clock(self.timeouts, total_deadline, backend.provider)
+            events = backend.events(request, self.timeouts)
+            text_seen = False
+            try:
+                while True:
+                    item = await clock.next_item(events, text_seen)
+                    if isinstance(item, StreamEnd):
+                        usage = dataclasses.replace(item.usage, cost=cost_of(request.model, item.usage))
+                        yield StreamEnd(item.stop_reason, usage)
+                        return
+                    text_seen = True
+                    yield item
+            except GenerationError as failure:
+                retry_after = failure.retry_after if isinstance(failure, errors.ProviderError) else None
+                delay = self.backoff(attempt, retry_after)
+                if (
+                    text_seen
+                    or not failure.retryable
+                    or attempt > self.max_retries
+                    or delay is None
+                    or loop.time() + delay >= total_deadline
+                ):
+                    if attempt == 1:
+                        raise
+                    raise _after_attempts(failure, attempt) from failure
+                attempt += 1
+                yield Retrying(attempt, failure.code, delay)
+                await asyncio.sleep(delay)
+            finally:
+                await events.aclose()
+
+
+def _after_attempts(failure: GenerationError, attempts: int) -> GenerationError:
+    return GenerationError(
+        failure.code, f"{failure.message} (Gave up after {attempts} attempts.)", retryable=failure.retryable
+    )

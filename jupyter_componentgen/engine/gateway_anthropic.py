@@ -1,0 +1,144 @@
+"""Claude models through the official anthropic SDK: prompt caching and exact token usage."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+from typing import Any
+
+import anthropic
+from anthropic.types import RawContentBlockDeltaEvent, RawMessageDeltaEvent, RawMessageStartEvent, TextDelta
+
+from . import gateway_errors as errors
+from .errors import GenerationError
+from .gateway_backend import normalise_stop_reason
+from .llm_types import LLMRequest, PromptPart, StreamEnd, TextChunk, Timeouts
+from .usage import Usage
+
+PROVIDER = errors.ProviderInfo("Anthropic", "ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL")
+_PREFIX = "anthropic/"
+
+
+def is_anthropic_model(model: str) -> bool:
+    return model.startswith((_PREFIX, "claude-"))
+
+
+def _blocks(parts: tuple[PromptPart, ...]) -> list[dict[str, Any]]:
+    blocks: list[dict[str, Any]] = []
+    for part in parts:
+        block: dict[str, Any] = {"type": "text", "text": part.text}
+        if part.cache:
+            block["cache_control"] = {"type": "ephemeral"}
+        blocks.append(block)
+    return blocks
+
+
+def request_params(request: LLMRequest) -> dict[str, Any]:
+    """The Messages API body for ``request`` (without ``stream``)."""
+    params: dict[str, Any] = {
+        "model": request.model.removeprefix(_PREFIX),
+        "max_tokens": request.max_tokens,
+        "messages": [{"role": m.role, "content": _blocks(m.parts)} for m in request.messages],
+    }
+    if request.system:
+        params["system"] = _blocks(request.system)
+    if request.temperature is not None:
+        params["temperature"] = request.temperature
+    return params
+
+
+def _as_generation_error(exc: Exception, timeouts: Timeouts) -> GenerationError:
+    if isinstance(exc, anthropic.APIStatusError):
+        body = exc.body if isinstance(exc.body, dict) else {}
+        inner: dict[str, Any] = body["error"] if isinstance(body.get("error"), dict) else body
+        return errors.from_status(
+            PROVIDER,
+            exc.status_code,
+            inner.get("type"),
+            str(inner.get("message") or ""),
+            errors.parse_retry_after(exc.response.headers.get("retry-after")),
+        )
+    # The SDK's read timeout is the total limit, which the gateway enforces first: a timeout is the connect.
+    if isinstance(exc, anthropic.APITimeoutError):
+        return errors.connect_timeout(PROVIDER, timeouts.connect)
+    if isinstance(exc, anthropic.APIConnectionError):
+        return errors.connection_failed(PROVIDER, errors.transport_failure(exc) or "")
+    if errors.decode_failure(exc):
+        return errors.malformed(PROVIDER)
+    broken = errors.transport_failure(exc)
+    if broken is not None:
+        return errors.connection_failed(PROVIDER, broken)
+    return errors.unexpected(PROVIDER, exc)
+
+
+class AnthropicBackend:
+    provider = PROVIDER
+
+    def __init__(self, model: str) -> None:
+        self.model = model
+
+    async def prepare(self) -> None:
+        client = anthropic.AsyncAnthropic(max_retries=0)
+        try:
+            # Besides the two variables, newer SDKs find profiles and federation settings themselves.
+            if not (client.api_key or client.auth_token or getattr(client, "credentials", None)):
+                raise errors.no_api_key(PROVIDER, ["ANTHROPIC_API_KEY"])
+        finally:
+            await client.close()
+
+    async def events(
+        self, request: LLMRequest, timeouts: Timeouts
+    ) -> AsyncGenerator[TextChunk | StreamEnd, None]:
+        # Retries are the gateway's (only before the first token); the SDK's would hide failures.
+        client = anthropic.AsyncAnthropic(
+            max_retries=0, timeout=anthropic.Timeout(timeouts.total, connect=timeouts.connect)
+        )
+        try:
+            try:
+                stream = await client.messages.create(**request_params(request), stream=True)
+            except Warning:
+                raise  # e.g. the SDK's model deprecation warning, where warnings are errors: not a provider failure
+            except Exception as exc:
+                raise _as_generation_error(exc, timeouts) from exc
+            try:
+                async for item in _read(stream):
+                    yield item
+            except GenerationError:
+                raise
+            except Exception as exc:
+                raise _as_generation_error(exc, timeouts) from exc
+            finally:
+                await stream.close()
+        finally:
+            await client.close()
+
+
+async def _read(
+    stream: anthropic.AsyncStream[anthropic.types.RawMessageStreamEvent],
+) -> AsyncGenerator[TextChunk | StreamEnd, None]:
+    input_tokens = output_tokens = cached_tokens = 0
+    stop_reason: str | None = None
+    async for event in stream:
+        if isinstance(event, RawContentBlockDeltaEvent):
+            if isinstance(event.delta, TextDelta) and event.delta.text:
+                yield TextChunk(event.delta.text)
+        elif isinstance(event, RawMessageStartEvent):
+            usage = event.message.usage
+            # Cache writes are billed as input; cache reads are the cached tokens.
+            input_tokens = usage.input_tokens + (usage.cache_creation_input_tokens or 0)
+            cached_tokens = usage.cache_read_input_tokens or 0
+            output_tokens = usage.output_tokens
+        elif isinstance(event, RawMessageDeltaEvent):
+            stop_reason = event.delta.stop_reason
+            # Counts here are cumulative and, when present, final.
+            delta_usage = event.usage
+            output_tokens = delta_usage.output_tokens
+            if delta_usage.input_tokens is not None:
+                input_tokens = delta_usage.input_tokens + (delta_usage.cache_creation_input_tokens or 0)
+            if delta_usage.cache_read_input_tokens is not None:
+                cached_tokens = delta_usage.cache_read_input_tokens
+        elif event.type == "message_stop":
+            yield StreamEnd(
+                normalise_stop_reason(stop_reason), Usage(input_tokens, output_tokens, cached_tokens)
+            )
+            return
+    raise errors.connection_failed(PROVIDER, "the stream ended before the message was complete")

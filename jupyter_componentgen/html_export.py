@@ -1,0 +1,74 @@
+"""A component as one self-contained HTML file that renders offline in any browser.
+
+The page carries the component's code, its props and the iframe runtime as JSON, plus the standalone host
+script, which builds the same sandboxed iframe (opaque origin, no-network CSP) that the notebook widget uses.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+
+from .resources import static_asset
+
+CONFIG_ELEMENT_ID = "componentgen-config"
+
+# The outer page runs only its own inline script and frames the sandboxed component. A srcdoc iframe
+# inherits this policy on top of its own, so it must allow what the runtime inside needs: blob: module
+# scripts (the bundled libraries behind the import map) and data:/blob: images and fonts.
+PAGE_CSP = "; ".join(
+    (
+        "default-src 'none'",
+        "script-src 'unsafe-inline' blob:",
+        "style-src 'unsafe-inline'",
+        "frame-src 'self' about: blob:",
+        "img-src data: blob:",
+        "font-src data: blob:",
+        "connect-src 'none'",
+        "form-action 'none'",
+        "base-uri 'none'",
+    )
+)
+
+# Inside <script>, the HTML parser ends the element at "</script" and treats "<!--" specially, whatever
+# the script's type; these escapes mean the same to JSON and JavaScript but not to the HTML parser.
+_SCRIPT_CLOSE = re.compile(r"</(?=script)", re.IGNORECASE)
+
+
+def _json_for_script(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    # In JSON, "<" can only occur inside strings, where "\/" and "\u003c" are valid escapes.
+    text = text.replace("</", "<\\/").replace("<!--", "\\u003c!--")
+    # Line and paragraph separators end a line in older JavaScript parsers.
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def _javascript_for_script(source: str) -> str:
+    # "<\/script" is the same string or regular expression in JavaScript; the bundles never use "</script"
+    # as code outside those. "<!--" becomes "<\x21--" for the same reason.
+    return _SCRIPT_CLOSE.sub("<\\/", source).replace("<!--", "<\\x21--")
+
+
+def standalone_html(name: str, code: str, props: dict[str, Any]) -> str:
+    """An HTML page rendering component ``name`` from ``code`` with ``props``, offline and sandboxed."""
+    config = {"name": name, "code": code, "props": props, "runtime": static_asset("runtime.js")}
+    host_script = _javascript_for_script(static_asset("standalone.js"))
+    title = html.escape(name)
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n'
+        "<head>\n"
+        '<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{PAGE_CSP}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="generator" content="jupyter-componentgen">\n'
+        f"<title>{title}</title>\n"
+        "</head>\n"
+        "<body>\n"
+        f'<script id="{CONFIG_ELEMENT_ID}" type="application/json">{_json_for_script(config)}</script>\n'
+        f"<script>{host_script}</script>\n"
+        "</body>\n"
+        "</html>\n"
+    )

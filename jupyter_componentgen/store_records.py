@@ -1,0 +1,134 @@
+"""The immutable rows the store hands out: versions, drafts and component summaries."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, Literal
+
+from .engine.usage import Usage
+
+Author = Literal["llm", "user"]
+
+
+class VersionNotFoundError(KeyError):
+    """A component or version number that the store does not hold."""
+
+    def __init__(self, component: str, number: int | None = None) -> None:
+        if number is None:
+            message = f"No component named {component!r} in this notebook's history."
+        else:
+            message = (
+                f"Component {component!r} has no version {number}; "
+                "list its versions with `jupyter componentgen history`."
+            )
+        super().__init__(message)
+        self.component = component
+        self.number = number
+        self.message = message
+
+    def __str__(self) -> str:
+        # KeyError would print the message wrapped in quotes.
+        return self.message
+
+
+class StoreVersionError(RuntimeError):
+    """The history file was written by a newer jupyter-componentgen than this one."""
+
+
+def _iso_utc(epoch_seconds: float) -> str:
+    return datetime.fromtimestamp(epoch_seconds, tz=timezone.utc).isoformat()
+
+
+@dataclass(frozen=True)
+class VersionRecord:
+    """One saved version of a component. Never changes once written."""
+
+    component: str
+    number: int
+    code: str
+    prompt: str
+    parent: int | None
+    model: str | None
+    author: Author
+    usage: Usage
+    latency_ms: int | None
+    created_at: float
+    explanation: str
+    request_key: str | None
+
+    def to_export(self, *, current: bool) -> dict[str, Any]:
+        """This version as schema/version.schema.json describes it (request_key is internal, left out)."""
+        return {
+            "component": self.component,
+            "number": self.number,
+            "code": self.code,
+            "prompt": self.prompt,
+            "parent": self.parent,
+            "model": self.model,
+            "author": self.author,
+            "status": "ok",
+            "usage": {
+                "input_tokens": self.usage.input_tokens,
+                "output_tokens": self.usage.output_tokens,
+                "cached_tokens": self.usage.cached_tokens,
+                "cost": self.usage.cost,
+            },
+            "latency_ms": self.latency_ms,
+            "created_at": _iso_utc(self.created_at),
+            "explanation": self.explanation,
+            "current": current,
+        }
+
+
+@dataclass(frozen=True)
+class DraftRecord:
+    """A failed, cancelled or truncated generation's partial output. Never becomes current."""
+
+    id: int
+    component: str
+    code: str
+    prompt: str
+    parent: int | None
+    model: str | None
+    error_code: str
+    error_message: str
+    usage: Usage
+    created_at: float
+
+
+@dataclass(frozen=True)
+class ComponentSummary:
+    name: str
+    current: int | None
+    versions: int
+    updated_at: float
+    model: str | None  # the current version's model
+
+
+# Column lists for SELECTs joining versions v / drafts d with components c, in the order the converters read.
+VERSION_COLUMNS = (
+    "c.name, v.number, v.code, v.prompt, v.parent, v.model, v.author, v.input_tokens, v.output_tokens, "
+    "v.cached_tokens, v.cost, v.latency_ms, v.created_at, v.explanation, v.request_key"
+)
+DRAFT_COLUMNS = (
+    "d.id, c.name, d.code, d.prompt, d.parent, d.model, d.error_code, d.error_message, d.input_tokens, "
+    "d.output_tokens, d.cached_tokens, d.cost, d.created_at"
+)
+
+
+def version_from_row(row: Sequence[Any]) -> VersionRecord:
+    return VersionRecord(
+        component=row[0], number=row[1], code=row[2], prompt=row[3], parent=row[4], model=row[5],
+        author=row[6], usage=Usage(row[7], row[8], row[9], row[10]), latency_ms=row[11], created_at=row[12],
+        explanation=row[13], request_key=row[14],
+    )  # fmt: skip
+
+
+def draft_from_row(row: Sequence[Any]) -> DraftRecord:
+    return DraftRecord(
+        id=row[0], component=row[1], code=row[2], prompt=row[3], parent=row[4], model=row[5],
+        error_code=row[6], error_message=row[7], usage=Usage(row[8], row[9], row[10], row[11]),
+        created_at=row[12],
+    )  # fmt: skip

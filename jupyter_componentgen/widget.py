@@ -1,0 +1,457 @@
+"""The widget in a cell's output: a component's code, version, status and props, and its live stream.
+
+The heavy front-end runtime (React, the compiler, styles, allowed libraries) lives once per kernel in a
+``RuntimeModel`` that every ``ComponentWidget`` references, so a saved notebook stores it once and each
+component adds about the size of its own code.
+
+Generations run on the engine runner's thread (see kernel_runner), which therefore changes traits and sends
+messages while the main thread may be handling messages from the view. ipykernel's IOPub socket is safe to
+use from any thread; ipywidgets' sync bookkeeping (property lock, held syncs) is not, so every trait change
+and state update takes the widget's ``_sync_lock``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import logging
+import threading
+import time
+import traceback
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any, Literal
+
+import anywidget
+import traitlets
+from ipywidgets import widget_serialization
+
+from .engine.events import EventSink
+from .kernel_runner import EngineRunner, current_shell, wait_interruptibly
+from .resources import static_asset
+from .widget_stream import WidgetStatus, WidgetStream
+
+if TYPE_CHECKING:
+    from .engine.generation import GenerationOutcome
+    from .store_records import VersionRecord
+
+__all__ = ["ComponentWidget", "RuntimeModel", "WidgetStatus", "idle_status", "shared_runtime"]
+
+log = logging.getLogger(__name__)
+
+EventHandler = Callable[[Any], object]
+RunGeneration = Callable[[EventSink], Awaitable["GenerationOutcome"]]
+
+FRAME_ERROR_PHASES = frozenset({"compile", "runtime", "import"})
+_TERMINAL_PHASE = {"saved": "done", "cached": "cached", "failed": "error", "cancelled": "cancelled"}
+
+
+@cache
+def _asset(name: str) -> str:
+    return static_asset(name)
+
+
+class _StaticAsset:
+    """A class attribute read from the built front end on first use, so importing never needs the build."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: object, owner: type | None = None) -> Any:
+        return self if obj is None else _asset(self.name)
+
+
+class RuntimeModel(anywidget.AnyWidget):
+    """The shared iframe runtime and view code; one per kernel process, referenced by every component."""
+
+    # Never displayed: the component views read the runtime from this model's state.
+    _esm = "export default {};"
+    runtime_js = traitlets.Unicode("").tag(sync=True)
+    view_js = traitlets.Unicode("").tag(sync=True)
+
+
+_runtime_lock = threading.Lock()
+_runtime: RuntimeModel | None = None
+
+
+def shared_runtime() -> RuntimeModel:
+    """The kernel's runtime model, created on first use (and again if it was closed)."""
+    global _runtime  # noqa: PLW0603
+    with _runtime_lock:
+        if _runtime is None or _runtime.comm is None:
+            _runtime = RuntimeModel(runtime_js=_asset("runtime.js"), view_js=_asset("widget.js"))
+        return _runtime
+
+
+class PropsDict(traitlets.TraitType[dict[str, Any], Any]):
+    """The component's props; assigning a DataFrame, dict, list or value converts it with ``to_props``."""
+
+    info_text = "the component's data (a DataFrame, dict, list or JSON-like value)"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(default_value=traitlets.Undefined, **kwargs)
+
+    def make_dynamic_default(self) -> dict[str, Any]:
+        return {}  # a fresh dict per widget
+
+    def validate(self, obj: Any, value: Any) -> dict[str, Any]:
+        if getattr(obj, "_props_from_view", False):
+            # Props coming back from a view were converted already.
+            if not isinstance(value, dict):
+                self.error(obj, value)
+            return value
+        from .engine.data import to_props
+
+        props = to_props(value)
+        obj._data_source = value
+        return props
+
+
+def idle_status(message: str = "", *, model: str = "") -> WidgetStatus:
+    """The status of a widget with no generation running."""
+    return {
+        "phase": "idle",
+        "message": message,
+        "model": model,
+        "input_tokens": 0,
+        "output_tokens": 0,
+        "cost": None,
+        "started_at": None,
+        "elapsed_ms": 0,
+    }
+
+
+@dataclass
+class _Job:
+    """One generation running for a widget."""
+
+    generation: str
+    runner: EngineRunner
+    started_at_ms: int
+    model: str
+    future: concurrent.futures.Future[GenerationOutcome] | None = None
+    stream: WidgetStream | None = None
+    outcome: GenerationOutcome | None = None
+
+
+class GenerationRunningError(RuntimeError):
+    """Raised when a widget is asked to wait from the engine's own thread, where waiting would deadlock."""
+
+
+class ComponentWidget(anywidget.AnyWidget):
+    """A generated React component rendered in a sandboxed iframe, with its stream and status."""
+
+    _esm = _StaticAsset("bootstrap.js")
+
+    name = traitlets.Unicode("").tag(sync=True)
+    code = traitlets.Unicode("").tag(sync=True)
+    version = traitlets.Int(0).tag(sync=True)  # 0: no version yet
+    status = traitlets.Dict().tag(sync=True)
+    data = PropsDict().tag(sync=True)
+    error = traitlets.Dict(default_value=None, allow_none=True).tag(sync=True)
+    explanation = traitlets.Unicode("").tag(sync=True)
+    runtime = traitlets.Instance(RuntimeModel).tag(sync=True, **widget_serialization)
+
+    def __init__(self, name: str = "", **kwargs: Any) -> None:
+        # Set before traitlets' constructor, which already fires change notifications.
+        self._sync_lock = threading.RLock()
+        self._props_from_view = False
+        self._data_source: Any = None
+        self._handlers: dict[str, list[EventHandler]] = {}
+        self._job: _Job | None = None
+        self._last_outcome: GenerationOutcome | None = None
+        self.last_frame_error: dict[str, Any] | None = None
+        kwargs.setdefault("runtime", shared_runtime())
+        kwargs.setdefault("status", idle_status())
+        super().__init__(name=name, **kwargs)
+        self.on_msg(self._on_custom_message)
+
+    def __repr__(self) -> str:
+        status = self.status or {}
+        detail = status.get("message") or status.get("phase") or ""
+        return f"{type(self).__name__}({self.name!r}, version={self.version}, status={detail!r})"
+
+    # Public API
+
+    @property
+    def generating(self) -> bool:
+        """True while a generation runs for this widget."""
+        job = self._job
+        return job is not None and job.future is not None and not job.future.done()
+
+    def on_event(self, name: str, fn: EventHandler, *, remove: bool = False) -> None:
+        """Call ``fn(payload)`` whenever the component calls ``emit(name, payload)``.
+
+        Exceptions raised by ``fn`` are shown (traceback in the kernel's log, message in the status line).
+        """
+        handlers = self._handlers.setdefault(name, [])
+        if remove:
+            if fn in handlers:
+                handlers.remove(fn)
+        elif fn not in handlers:
+            handlers.append(fn)
+
+    def cancel(self) -> bool:
+        """Stop the running generation; the current version stays. False when nothing was running."""
+        job = self._job
+        if job is None or job.future is None or job.future.done():
+            return False
+        job.runner.cancel(job.generation)
+        return True
+
+    def wait(self, timeout: float | None = None) -> GenerationOutcome | None:
+        """Block until the running generation ends and return its outcome (the last one if none runs).
+
+        Interrupting the wait (Ctrl-C, "Interrupt kernel") cancels the generation and returns its
+        cancelled outcome. Raises TimeoutError if ``timeout`` seconds pass first.
+        """
+        job = self._job
+        if job is None or job.future is None:
+            return self._last_outcome
+        if job.runner.in_runner_thread():
+            raise GenerationRunningError(
+                "wait() was called from the generation thread (e.g. inside a trait observer); "
+                "call it from the notebook instead."
+            )
+        try:
+            return wait_interruptibly(job.future, self.cancel, timeout)
+        except concurrent.futures.CancelledError:
+            return self._settle_cancelled(job)
+
+    def close(self) -> None:
+        self.cancel()
+        super().close()
+
+    # Driving a generation (used by Component and the magic)
+
+    def _start_generation(
+        self, runner: EngineRunner, generation: str, model: str, run: RunGeneration
+    ) -> None:
+        """Run ``run(sink)`` on the runner; events update this widget, the outcome settles it."""
+        if self.generating:
+            raise RuntimeError(f"{self.name!r} is already generating; cancel() or wait() first.")
+        started_at_ms = int(time.time() * 1000)
+        job = _Job(generation=generation, runner=runner, started_at_ms=started_at_ms, model=model)
+        status: WidgetStatus = {
+            **idle_status(f"Starting {model}…", model=model),
+            "phase": "queued",
+            "started_at": started_at_ms,
+        }
+        self._set_traits(status=status)
+        self._job = job
+        job.future = runner.submit(generation, self._drive(job, run))
+        job.future.add_done_callback(
+            lambda future: self._settle_cancelled(job) if future.cancelled() else None
+        )
+
+    async def _drive(self, job: _Job, run: RunGeneration) -> GenerationOutcome:
+        stream = WidgetStream(
+            self, job.generation, asyncio.get_running_loop(), started_at_ms=job.started_at_ms, model=job.model
+        )
+        job.stream = stream
+        try:
+            outcome = await run(stream)
+        except asyncio.CancelledError:
+            task = asyncio.current_task()
+            if task is not None:
+                task.uncancel()
+            outcome = _synthetic_outcome(job.generation, "cancelled", "Cancelled.")
+        except Exception as exc:
+            log.exception("generation %s failed inside jupyter-componentgen", job.generation)
+            outcome = _synthetic_outcome(
+                job.generation,
+                "failed",
+                f"The generation stopped on an internal error ({type(exc).__name__}: {exc}). "
+                "Try again; if it keeps happening, report it with the kernel's log.",
+            )
+        finally:
+            stream.close()
+        self._settle(job, outcome)
+        return outcome
+
+    def _settle(self, job: _Job, outcome: GenerationOutcome) -> None:
+        """Show the outcome: a new or cached version replaces the code; anything else leaves it as it was."""
+        stream = job.stream
+        record = outcome.version
+        elapsed_ms = max(0, int(time.time() * 1000) - job.started_at_ms)
+        status = self._final_status(job, outcome, elapsed_ms)
+        with self._sync_lock:
+            if outcome.status in ("saved", "cached") and record is not None:
+                if stream is not None and stream.code.started:
+                    if stream.code.text != record.code:
+                        stream.code.sync(done=True, code=record.code)
+                    stream.code.end(ok=True)
+                    # The view assembled this code from the deltas: do not send it again.
+                    with self._lock_property(code=record.code):
+                        self._show(record, status)
+                else:
+                    self._show(record, status)
+            else:
+                if stream is not None and stream.code.started:
+                    stream.code.end(ok=False)
+                error = None
+                if outcome.status == "failed":
+                    message = outcome.error.message if outcome.error else status["message"]
+                    error = {"phase": "generation", "message": message}
+                self._set_traits(status=status, error=error)
+            job.outcome = outcome
+            self._last_outcome = outcome
+
+    def _settle_cancelled(self, job: _Job) -> GenerationOutcome:
+        """Settle a generation cancelled before it started (its coroutine never ran)."""
+        with self._sync_lock:
+            if job.outcome is None:
+                self._settle(job, _synthetic_outcome(job.generation, "cancelled", "Cancelled."))
+            assert job.outcome is not None
+            return job.outcome
+
+    def _final_status(self, job: _Job, outcome: GenerationOutcome, elapsed_ms: int) -> WidgetStatus:
+        phase = _TERMINAL_PHASE[outcome.status]
+        stream = job.stream
+        final = stream.final if stream is not None else None
+        if final is not None and final["phase"] == phase:
+            return {**final, "started_at": None, "elapsed_ms": elapsed_ms}
+        if outcome.error is not None:
+            message = outcome.error.message
+        elif outcome.version is not None:
+            message = f"Version {outcome.version.number}."
+        else:
+            message = ""
+        if outcome.status in ("failed", "cancelled") and self.version:
+            message += f" Version {self.version} is still current."
+        usage = outcome.usage
+        return {
+            "phase": phase,
+            "message": message.strip(),
+            "model": job.model,
+            "input_tokens": usage.input_tokens,
+            "output_tokens": usage.output_tokens,
+            "cost": usage.cost,
+            "started_at": None,
+            "elapsed_ms": elapsed_ms,
+        }
+
+    def _show(self, record: VersionRecord, status: WidgetStatus) -> None:
+        """Display a stored version and a status in one state update."""
+        self._set_traits(
+            code=record.code, version=record.number, explanation=record.explanation, error=None, status=status
+        )
+
+    def _show_version(self, record: VersionRecord | None, status: WidgetStatus) -> None:
+        if record is None:
+            self._set_traits(status=status)
+        else:
+            self._show(record, status)
+
+    # StreamPort: called by WidgetStream on the runner's thread
+
+    def stream_send(self, content: dict[str, Any]) -> None:
+        with self._sync_lock:
+            self.send(content)
+
+    def stream_status(self, status: WidgetStatus) -> None:
+        self._set_traits(status=status)
+
+    # Thread-safe state sync
+
+    def _set_traits(self, **values: Any) -> None:
+        with self._sync_lock, self.hold_sync():
+            for key, value in values.items():
+                setattr(self, key, value)
+
+    def notify_change(self, change: Any) -> None:
+        with self._sync_lock:
+            super().notify_change(change)
+
+    def set_state(self, sync_data: dict[str, Any]) -> None:
+        with self._sync_lock, self._view_props():
+            super().set_state(sync_data)
+
+    @contextmanager
+    def _view_props(self) -> Iterator[None]:
+        # Props coming back from a view are already props; they must not be wrapped again.
+        self._props_from_view = True
+        try:
+            yield
+        finally:
+            self._props_from_view = False
+
+    # Messages from the view (main thread)
+
+    def _on_custom_message(self, _widget: object, content: Any, _buffers: object) -> None:
+        if not isinstance(content, dict):
+            return
+        kind = content.get("type")
+        if kind == "cancel":
+            self.cancel()
+        elif kind == "emit":
+            name = content.get("name")
+            if isinstance(name, str) and name:
+                self._dispatch_event(name, content.get("payload"))
+        elif kind == "frame_error":
+            self._on_frame_error(content)
+        elif kind == "rendered":
+            self._on_rendered(content)
+        elif kind == "resync":
+            job = self._job
+            if job is not None and self.generating:
+                job.runner.call_soon(self._resync, job)
+
+    def _resync(self, job: _Job) -> None:
+        stream = job.stream
+        if stream is not None and stream.code.started and job.outcome is None:
+            with self._sync_lock:
+                stream.code.sync(done=False)
+
+    def _dispatch_event(self, name: str, payload: Any) -> None:
+        for handler in list(self._handlers.get(name, ())):
+            try:
+                handler(payload)
+            except Exception as exc:
+                self._report_handler_error(name, exc)
+
+    def _report_handler_error(self, name: str, exc: Exception) -> None:
+        shell = current_shell()
+        if shell is not None:
+            shell.showtraceback()
+        else:
+            traceback.print_exc()
+        status = dict(self.status or idle_status())
+        status["message"] = f"Your on_event({name!r}) callback raised {type(exc).__name__}: {exc}"
+        self._set_traits(status=status)
+
+    def _on_frame_error(self, content: dict[str, Any]) -> None:
+        phase = content.get("phase")
+        if phase not in FRAME_ERROR_PHASES or not self._about_current_version(content):
+            return
+        error: dict[str, Any] = {"phase": phase, "message": str(content.get("message", ""))}
+        for key in ("line", "column"):
+            if isinstance(content.get(key), int):
+                error[key] = content[key]
+        self.last_frame_error = error
+        self._set_traits(error=error)
+
+    def _on_rendered(self, content: dict[str, Any]) -> None:
+        if not self._about_current_version(content):
+            return
+        if self.error is not None and self.error.get("phase") in FRAME_ERROR_PHASES:
+            self._set_traits(error=None)
+
+    def _about_current_version(self, content: dict[str, Any]) -> bool:
+        version = content.get("version")
+        return version is None or version == self.version
+
+
+def _synthetic_outcome(
+    generation: str, status: Literal["failed", "cancelled"], message: str
+) -> GenerationOutcome:
+    """An outcome for a generation the engine never got to report on."""
+    from .engine.errors import ErrorCode, GenerationError
+    from .engine.generation import GenerationOutcome
+    from .engine.usage import Usage
+
+    code: ErrorCode = "cancelled" if status == "cancelled" else "internal"
+    error = GenerationError(code, message, retryable=False)
+    return GenerationOutcome(generation, status, None, "", error, Usage())

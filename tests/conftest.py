@@ -1,0 +1,29 @@
+"""Fixtures shared by every test folder: the scripted LLM provider and an environment pointing at it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.provider import ScriptedProvider
+
+
+@pytest.fixture
+def provider() -> Iterator[ScriptedProvider]:
+    """A running scripted provider on 127.0.0.1 (Anthropic and OpenAI streaming APIs)."""
+    with ScriptedProvider() as server:
+        yield server
+
+
+@pytest.fixture
+def llm_env(provider: ScriptedProvider, monkeypatch: pytest.MonkeyPatch) -> ScriptedProvider:
+    """Provider keys and base URLs in the environment, all pointing at ``provider``."""
+    monkeypatch.setenv("ANTHROPIC_API_KEY", "test-anthropic-key")
+    monkeypatch.setenv("ANTHROPIC_BASE_URL", provider.url)
+    monkeypatch.delenv("ANTHROPIC_AUTH_TOKEN", raising=False)
+    monkeypatch.setenv("OPENAI_API_KEY", "test-openai-key")
+    monkeypatch.setenv("OPENAI_BASE_URL", provider.url + "/v1")
+    monkeypatch.delenv("OPENAI_API_BASE", raising=False)
+    monkeypatch.setenv("LITELLM_LOCAL_MODEL_COST_MAP", "True")
+    return provider

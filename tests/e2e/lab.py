@@ -1,0 +1,318 @@
+"""Driving JupyterLab in a Playwright page: open it, make a notebook, run cells, find a component's widget."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import FrameLocator, Locator, Page
+
+ARTIFACTS_DIR = Path(__file__).resolve().parent / "artifacts"
+
+# Installed on window after each load: finds a notebook panel by its path among the main area's widgets.
+_HELPERS_JS = """
+() => {
+  const app = window.jupyterapp;
+  window.__cgLab = {
+    panel(path) {
+      for (const widget of app.shell.widgets('main')) {
+        if (widget.context && widget.context.path === path && widget.content && widget.content.widgets) {
+          return widget;
+        }
+      }
+      throw new Error('no open notebook at ' + path);
+    },
+    cell(path, index) {
+      const cell = this.panel(path).content.widgets[index];
+      if (!cell) throw new Error('notebook ' + path + ' has no cell ' + index);
+      return cell;
+    },
+    kernel(path) {
+      const session = this.panel(path).sessionContext.session;
+      return session ? session.kernel : null;
+    },
+  };
+  return true;
+}
+"""
+
+
+# Runs in every document before its scripts. In the top page it records the messages the components'
+# sandboxed iframes post to their parent (schema/frame.schema.json), stamped with the arrival time and the
+# index of the sending iframe among the page's previews, so tests can time paints and see emits.
+_FRAME_RECORDER_JS = """
+(() => {
+  if (window !== window.top) return;
+  const frames = [];
+  Object.defineProperty(window, '__cgFrames', {value: frames});
+  window.addEventListener('message', (event) => {
+    const data = event.data;
+    if (!data || typeof data !== 'object' || typeof data.type !== 'string') return;
+    const iframes = Array.from(document.querySelectorAll('.cg-preview iframe, [data-testid="cg-preview"] iframe'));
+    const index = iframes.findIndex((iframe) => iframe.contentWindow === event.source);
+    if (index < 0) return;
+    frames.push({...data, iframe: index, received_at: performance.timeOrigin + performance.now()});
+  }, true);
+})();
+"""
+
+
+def hook(name: str) -> str:
+    """CSS selector of a widget test hook: the data-testid or the class name of the same name."""
+    return f'[data-testid="{name}"], .{name}'
+
+
+class Widget:
+    """One ComponentWidget view in a cell's output."""
+
+    def __init__(self, root: Locator) -> None:
+        self.root = root
+
+    def part(self, name: str) -> Locator:
+        return self.root.locator(hook(name)).first
+
+    @property
+    def status(self) -> Locator:
+        return self.part("cg-status")
+
+    @property
+    def phase(self) -> Locator:
+        return self.part("cg-phase")
+
+    @property
+    def cancel(self) -> Locator:
+        return self.part("cg-cancel")
+
+    @property
+    def error(self) -> Locator:
+        return self.part("cg-error")
+
+    @property
+    def version(self) -> Locator:
+        return self.part("cg-version")
+
+    @property
+    def iframe(self) -> Locator:
+        return self.root.locator(".cg-preview iframe, [data-testid='cg-preview'] iframe").first
+
+    @property
+    def frame(self) -> FrameLocator:
+        """The sandboxed iframe's document, for reading and clicking inside the component."""
+        return self.iframe.content_frame
+
+    def preview_text(self, timeout: float = 2.0) -> str:
+        """Visible text inside the component's iframe; empty while there is no iframe or nothing painted."""
+        try:
+            return self.frame.locator("body").inner_text(timeout=timeout * 1000).strip()
+        except Exception:  # no iframe yet, or it is being attached
+            return ""
+
+    def phase_text(self) -> str:
+        return (self.phase.text_content(timeout=1000) or "").strip()
+
+    def wait_for_phase(self, pattern: str, timeout: float = 60.0) -> str:
+        """Wait until the phase reads as ``pattern`` (a regular expression, case-insensitive)."""
+        regex = re.compile(pattern, re.IGNORECASE)
+        deadline = time.monotonic() + timeout
+        seen = ""
+        while time.monotonic() < deadline:
+            try:
+                seen = self.phase_text()
+            except Exception:  # the view may not be attached yet
+                seen = ""
+            if regex.search(seen):
+                return seen
+            time.sleep(0.05)
+        raise AssertionError(f"phase never matched {pattern!r} within {timeout} s; last seen {seen!r}")
+
+
+class LabPage:
+    """A JupyterLab tab: notebooks created by command, cells typed through the model and run with Shift+Enter."""
+
+    def __init__(self, page: Page, lab_url: str) -> None:
+        self.page = page
+        self.lab_url = lab_url
+        self.path = ""
+        self.console: list[str] = []
+        page.on("console", lambda message: self.console.append(f"{message.type}: {message.text}"))
+        page.on("pageerror", lambda error: self.console.append(f"pageerror: {error}"))
+        page.add_init_script(_FRAME_RECORDER_JS)
+
+    # -- the application ---------------------------------------------------------------------------
+
+    def open(self, timeout: float = 60.0) -> None:
+        self.page.goto(self.lab_url, wait_until="domcontentloaded")
+        self.wait_for_app(timeout)
+
+    def wait_for_app(self, timeout: float = 60.0) -> None:
+        self.page.wait_for_function(
+            "() => window.jupyterapp !== undefined && window.jupyterapp.shell !== undefined",
+            timeout=timeout * 1000,
+        )
+        self.page.evaluate("() => window.jupyterapp.restored")
+        self.page.evaluate(_HELPERS_JS)
+
+    def reload(self) -> None:
+        self.page.reload(wait_until="domcontentloaded")
+        self.wait_for_app()
+
+    def command(self, name: str, args: dict[str, Any] | None = None) -> None:
+        self.page.evaluate(
+            "async ([name, args]) => { await window.jupyterapp.commands.execute(name, args); }",
+            [name, args or {}],
+        )
+
+    # -- notebooks ---------------------------------------------------------------------------------
+
+    def new_notebook(self, timeout: float = 60.0) -> str:
+        """Create a notebook with a python3 kernel, wait until the kernel is connected and idle."""
+        self.path = self.page.evaluate(
+            """async () => {
+              const panel = await window.jupyterapp.commands.execute(
+                'notebook:create-new', {kernelName: 'python3'});
+              await panel.context.ready;
+              await panel.sessionContext.ready;
+              return panel.context.path;
+            }"""
+        )
+        self.wait_for_kernel(timeout)
+        return self.path
+
+    def open_notebook(self, path: str, timeout: float = 60.0) -> None:
+        self.path = path
+        self.page.evaluate(
+            """async (path) => {
+              const panel = await window.jupyterapp.commands.execute('docmanager:open', {path});
+              await panel.context.ready;
+              await panel.sessionContext.ready;
+            }""",
+            path,
+        )
+        self.wait_for_kernel(timeout)
+
+    def wait_for_kernel(self, timeout: float = 60.0) -> None:
+        # The toolbar says idle before the kernel's socket is up; runs sent earlier are lost.
+        self.page.wait_for_function(
+            """(path) => {
+              const kernel = window.__cgLab.kernel(path);
+              return kernel !== null && kernel.connectionStatus === 'connected' && kernel.status === 'idle';
+            }""",
+            arg=self.path,
+            timeout=timeout * 1000,
+        )
+
+    def save(self) -> None:
+        self.page.evaluate(
+            "async (path) => { await window.__cgLab.panel(path).context.save(); }", self.path
+        )
+
+    @property
+    def panel_selector(self) -> str:
+        panel_id = self.page.evaluate("(path) => window.__cgLab.panel(path).id", self.path)
+        return f"#{panel_id}"
+
+    def cell(self, index: int) -> Locator:
+        return self.page.locator(f"{self.panel_selector} .jp-Notebook .jp-Cell").nth(index)
+
+    def cell_count(self) -> int:
+        count: int = self.page.evaluate(
+            "(path) => window.__cgLab.panel(path).content.widgets.length", self.path
+        )
+        return count
+
+    def set_source(self, index: int, source: str) -> None:
+        """Put ``source`` into cell ``index`` through the notebook model, adding code cells as needed."""
+        self.page.evaluate(
+            """([path, index, source]) => {
+              const notebook = window.__cgLab.panel(path).content;
+              const shared = notebook.model.sharedModel;
+              while (shared.cells.length <= index) {
+                shared.insertCell(shared.cells.length, {cell_type: 'code', source: ''});
+              }
+              shared.cells[index].setSource(source);
+            }""",
+            [self.path, index, source],
+        )
+
+    def run(self, index: int, source: str, timeout: float = 60.0) -> list[dict[str, Any]]:
+        """Type ``source`` into cell ``index``, press Shift+Enter, wait for the reply; return the outputs."""
+        self.set_source(index, source)
+        self.page.evaluate(
+            "([path, index]) => { window.__cgLab.cell(path, index).model.executionCount = null; }",
+            [self.path, index],
+        )
+        editor = self.cell(index).locator(".jp-InputArea-editor")
+        editor.click()
+        self.page.keyboard.press("Shift+Enter")
+        self.page.wait_for_function(
+            """([path, index]) => {
+              const kernel = window.__cgLab.kernel(path);
+              const cell = window.__cgLab.cell(path, index);
+              return cell.model.executionCount !== null && kernel !== null && kernel.status === 'idle';
+            }""",
+            arg=[self.path, index],
+            timeout=timeout * 1000,
+        )
+        return self.outputs(index)
+
+    def outputs(self, index: int) -> list[dict[str, Any]]:
+        outputs: list[dict[str, Any]] = self.page.evaluate(
+            "([path, index]) => window.__cgLab.cell(path, index).model.outputs.toJSON()",
+            [self.path, index],
+        )
+        return outputs
+
+    def output_text(self, index: int) -> str:
+        """Stream text, text/plain results and error names/values of a cell, joined."""
+        parts: list[str] = []
+        for output in self.outputs(index):
+            kind = output.get("output_type")
+            if kind == "stream":
+                text = output.get("text", "")
+                parts.append("".join(text) if isinstance(text, list) else text)
+            elif kind in {"execute_result", "display_data"}:
+                plain = output.get("data", {}).get("text/plain", "")
+                parts.append("".join(plain) if isinstance(plain, list) else plain)
+            elif kind == "error":
+                parts.append(f"{output.get('ename')}: {output.get('evalue')}")
+        return "\n".join(parts)
+
+    def run_ok(self, index: int, source: str, timeout: float = 60.0) -> str:
+        """Run a cell that must not raise; return its output text."""
+        outputs = self.run(index, source, timeout)
+        errors = [output for output in outputs if output.get("output_type") == "error"]
+        assert not errors, f"cell {index} raised: {self.output_text(index)}\n{source}"
+        return self.output_text(index)
+
+    def widget(self, index: int, timeout: float = 30.0) -> Widget:
+        """The ComponentWidget view in cell ``index``'s output, once it is attached."""
+        root = self.cell(index).locator(".jp-OutputArea-output").filter(has=self.page.locator(hook("cg-status")))
+        root.first.wait_for(state="attached", timeout=timeout * 1000)
+        return Widget(root.first)
+
+    def frame_messages(self, kind: str | None = None) -> list[dict[str, Any]]:
+        """Messages the previews posted to this page since it loaded, oldest first (see _FRAME_RECORDER_JS)."""
+        messages: list[dict[str, Any]] = self.page.evaluate("() => window.__cgFrames.slice()")
+        return [message for message in messages if kind is None or message.get("type") == kind]
+
+    # -- evidence ----------------------------------------------------------------------------------
+
+    def screenshot(self, name: str, locator: Locator | None = None) -> Path:
+        ARTIFACTS_DIR.mkdir(parents=True, exist_ok=True)
+        path = ARTIFACTS_DIR / f"{name}.png"
+        if locator is None:
+            self.page.screenshot(path=str(path))
+        else:
+            locator.screenshot(path=str(path))
+        return path
+
+    def wait_until(self, predicate: Callable[[], bool], timeout: float, message: str) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if predicate():
+                return
+            time.sleep(0.05)
+        raise AssertionError(message)

@@ -1,0 +1,201 @@
+"""The engine end to end against the scripted provider: events, versions, cache, failures, cancel."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from jupyter_componentgen.config import load_settings
+from jupyter_componentgen.engine.events import Event
+from jupyter_componentgen.engine.generation import Engine, GenerationRequest
+from jupyter_componentgen.resources import load_schema
+from jupyter_componentgen.store import Store
+from tests.provider import Fault, Script, ScriptedProvider, recording
+
+COUNTER = recording("counter_button")
+FAST = 5000.0  # tokens per second: keeps tests quick while still streaming many chunks
+
+
+def make_engine(tmp_path: Path, **overrides: Any) -> Engine:
+    settings = load_settings(
+        first_token_timeout=2.0, idle_timeout=2.0, total_timeout=20.0, max_retries=0, **overrides
+    )
+    store = Store.for_notebook(tmp_path / "analysis.ipynb")
+    return Engine(settings, store)
+
+
+async def run(engine: Engine, instruction: str, **kwargs: Any) -> tuple[Any, list[Event]]:
+    events: list[Event] = []
+    outcome = await engine.run(GenerationRequest("counter", instruction, **kwargs), events.append)
+    return outcome, events
+
+
+def code_between_markers(text: str) -> str:
+    body = text.split("/// START", 1)[1].split("\n", 1)[1]
+    return body.split("/// END", 1)[0]
+
+
+def test_new_component_streams_valid_events_and_saves_version_1(
+    tmp_path: Path, llm_env: ScriptedProvider
+) -> None:
+    llm_env.enqueue(Script(COUNTER, tokens_per_second=FAST))
+    engine = make_engine(tmp_path)
+    outcome, events = asyncio.run(run(engine, "A button that counts clicks"))
+
+    assert outcome.status == "saved", outcome.error
+    assert outcome.version is not None
+    assert outcome.version.number == 1
+    assert outcome.code == code_between_markers(COUNTER)
+    validator = jsonschema.Draft202012Validator(load_schema("events"))
+    for event in events:
+        validator.validate(event)
+    assert [e["seq"] for e in events] == list(range(1, len(events) + 1))
+    kinds = [e["type"] for e in events]
+    assert kinds.index("content_block_start") < kinds.index("content_block_delta")
+    assert kinds[-2:] == ["message_stop", "status"]
+    streamed = "".join(e["text"] for e in events if e["type"] == "content_block_delta")
+    assert streamed == outcome.code
+    assert events[-1]["phase"] == "done"
+    assert "Saved version 1" in events[-1]["message"]
+    assert "counts its clicks" in outcome.version.explanation
+    assert engine.store.current("counter") == outcome.version
+
+
+def test_unchanged_rerun_is_cached_and_calls_no_model(tmp_path: Path, llm_env: ScriptedProvider) -> None:
+    llm_env.enqueue(Script(COUNTER, tokens_per_second=FAST))
+    engine = make_engine(tmp_path)
+    asyncio.run(run(engine, "A button that counts clicks"))
+    calls = len(llm_env.requests)
+
+    outcome, events = asyncio.run(run(engine, "A  button that counts clicks "))
+
+    assert outcome.status == "cached"
+    assert len(llm_env.requests) == calls
+    assert [e["type"] for e in events] == ["status", "message_stop"]
+    assert events[1]["cached"] is True
+
+
+def test_edit_makes_version_2_and_rerunning_the_first_cell_returns_to_version_1(
+    tmp_path: Path, llm_env: ScriptedProvider
+) -> None:
+    edited = COUNTER.replace("bg-indigo-600", "bg-emerald-600")
+    llm_env.enqueue(Script(COUNTER, tokens_per_second=FAST), Script(edited, tokens_per_second=FAST))
+    engine = make_engine(tmp_path)
+    asyncio.run(run(engine, "A button that counts clicks"))
+
+    outcome, _ = asyncio.run(run(engine, "make it green"))
+    assert outcome.version is not None
+    assert (outcome.version.number, outcome.version.parent) == (2, 1)
+    assert "bg-indigo-600" in llm_env.requests[-1].last_user_text()  # the edit prompt carries the current code
+
+    # Re-running the notebook from the top: the first cell's request is in the lineage, so no call is made.
+    calls = len(llm_env.requests)
+    first, _ = asyncio.run(run(engine, "A button that counts clicks"))
+    second, _ = asyncio.run(run(engine, "make it green"))
+    assert (first.status, first.version.number if first.version else None) == ("cached", 1)
+    assert (second.status, second.version.number if second.version else None) == ("cached", 2)
+    assert len(llm_env.requests) == calls
+
+
+def test_regenerate_skips_the_cache(tmp_path: Path, llm_env: ScriptedProvider) -> None:
+    llm_env.enqueue(Script(COUNTER, tokens_per_second=FAST), Script(COUNTER, tokens_per_second=FAST))
+    engine = make_engine(tmp_path)
+    asyncio.run(run(engine, "A button that counts clicks"))
+    outcome, _ = asyncio.run(run(engine, "A button that counts clicks", regenerate=True))
+    assert outcome.status == "saved"
+    assert len(llm_env.requests) == 2
+
+
+def test_truncated_answer_is_a_draft_never_a_version(tmp_path: Path, llm_env: ScriptedProvider) -> None:
+    cut = COUNTER.split("/// END")[0][:-200]
+    llm_env.enqueue(Script(cut, tokens_per_second=FAST, stop_reason="max_tokens"))
+    engine = make_engine(tmp_path)
+    outcome, events = asyncio.run(run(engine, "A button that counts clicks"))
+
+    assert outcome.status == "failed"
+    assert outcome.error is not None
+    assert outcome.error.code == "truncated"
+    assert "output limit" in outcome.error.message
+    assert engine.store.current("counter") is None
+    drafts = engine.store.drafts("counter")
+    assert len(drafts) == 1
+    assert drafts[0].error_code == "truncated"
+    assert drafts[0].code == outcome.code != ""
+    error = next(e for e in events if e["type"] == "error")
+    assert error["draft"] == drafts[0].id
+    assert events[-1]["phase"] == "error"
+
+
+def test_failure_keeps_the_current_version(tmp_path: Path, llm_env: ScriptedProvider) -> None:
+    llm_env.enqueue(
+        Script(COUNTER, tokens_per_second=FAST),
+        Script(COUNTER, fault=Fault("http_error", status=500)),
+    )
+    engine = make_engine(tmp_path)
+    asyncio.run(run(engine, "A button that counts clicks"))
+    outcome, events = asyncio.run(run(engine, "make it green"))
+
+    assert outcome.status == "failed"
+    assert outcome.error is not None
+    assert outcome.error.code == "server_error"
+    current = engine.store.current("counter")
+    assert current is not None
+    assert current.number == 1
+    assert "Version 1 is still current" in events[-1]["message"]
+
+
+def test_answer_without_markers_is_refused(tmp_path: Path, llm_env: ScriptedProvider) -> None:
+    llm_env.enqueue(Script("I cannot help with that.", tokens_per_second=FAST))
+    engine = make_engine(tmp_path)
+    outcome, _ = asyncio.run(run(engine, "A button"))
+    assert outcome.error is not None
+    assert outcome.error.code == "no_code"
+    assert engine.store.current("counter") is None
+
+
+def test_empty_or_oversized_instruction_sends_nothing(tmp_path: Path, llm_env: ScriptedProvider) -> None:
+    engine = make_engine(tmp_path, max_prompt_chars=50)
+    empty, _ = asyncio.run(run(engine, "   \n"))
+    huge, _ = asyncio.run(run(engine, "x" * 51))
+    assert empty.error is not None
+    assert huge.error is not None
+    assert "empty" in empty.error.message
+    assert "limit is 50" in huge.error.message
+    assert llm_env.requests == []
+
+
+def test_cancel_closes_the_provider_stream_and_keeps_the_draft(
+    tmp_path: Path, llm_env: ScriptedProvider
+) -> None:
+    llm_env.enqueue(Script(COUNTER, tokens_per_second=40))
+    engine = make_engine(tmp_path)
+    events: list[Event] = []
+
+    async def cancel_mid_stream() -> Any:
+        task = asyncio.create_task(
+            engine.run(GenerationRequest("counter", "A button that counts clicks"), events.append)
+        )
+        while not any(e["type"] == "content_block_delta" for e in events):
+            await asyncio.sleep(0.01)
+        cancelled_at = time.time()
+        task.cancel()
+        return await task, cancelled_at
+
+    outcome, cancelled_at = asyncio.run(cancel_mid_stream())
+
+    assert outcome.status == "cancelled"
+    assert events[-1]["phase"] == "cancelled"
+    assert engine.store.current("counter") is None
+    assert engine.store.drafts("counter")[0].error_code == "cancelled"
+    deadline = time.time() + 2
+    while llm_env.requests[0].client_closed_at is None and time.time() < deadline:
+        time.sleep(0.01)
+    closed_at = llm_env.requests[0].client_closed_at
+    assert closed_at is not None
+    assert closed_at - cancelled_at < 0.5
+    assert not llm_env.requests[0].completed
