@@ -17,6 +17,7 @@ from .kernel_context import KernelContext, get_context
 from .widget import ComponentWidget, WidgetStatus, idle_status
 
 if TYPE_CHECKING:
+    from .engine.events import EventSink
     from .engine.generation import GenerationOutcome
     from .store_records import VersionRecord
 
@@ -48,12 +49,15 @@ class Component(ComponentWidget):
                 f"No component named {name!r} in this notebook's history (known: {known}). "
                 "Create it with generate(prompt, name=...) or %%component."
             )
+        if record is not None:
+            kwargs.update(code=record.code, version=record.number, explanation=record.explanation)
+            kwargs.setdefault("status", idle_status(f"Version {record.number}.", model=record.model or ""))
+        else:
+            kwargs.setdefault("status", idle_status("No version yet."))
+        if data is not None:
+            kwargs["data"] = data
         super().__init__(name, **kwargs)
         self._context = context
-        if data is not None:
-            self.data = data
-        message = f"Version {record.number}." if record is not None else "No version yet."
-        self._show_version(record, idle_status(message, model=(record.model or "") if record else ""))
 
     # History
 
@@ -143,7 +147,7 @@ class Component(ComponentWidget):
         )
         generation = Engine.new_generation_id()
 
-        async def run(sink: Any) -> GenerationOutcome:
+        async def run(sink: EventSink) -> GenerationOutcome:
             return await context.engine().run(request, sink, generation=generation)
 
         self._start_generation(context.runner, generation, model or context.settings.model, run)
@@ -151,12 +155,10 @@ class Component(ComponentWidget):
     def wait_and_report(self) -> GenerationOutcome | None:
         """Wait for the generation; where no front end shows the widget, print a failure to stderr."""
         outcome = self.wait()
-        if outcome is not None and outcome.status in ("failed", "cancelled") and not self._frontend():
-            print(f"{self.name}: {self.status.get('message', outcome.status)}", file=sys.stderr)
+        failed = outcome is not None and outcome.status in ("failed", "cancelled")
+        if failed and not self._context.frontend_attached():
+            print(f"{self.name}: {self.status.get('message', '')}", file=sys.stderr)
         return outcome
-
-    def _frontend(self) -> bool:
-        return self._context.frontend_attached()
 
     def _ensure_idle(self, action: str) -> None:
         if self.generating:
@@ -171,6 +173,8 @@ def live_component(context: KernelContext, name: str) -> Component:
     if component is None or component.comm is None:
         component = Component(name, create=True)
         context.components[name] = component
+    else:
+        component.reload()  # the side panel or another kernel may have moved the current version
     return component
 
 
@@ -184,6 +188,9 @@ def generate(
     wait: bool | None = None,
 ) -> Component:
     """Generate a component from ``prompt`` (or edit it, if ``name`` already has a version) and return it.
+
+    Show it by making it a cell's last expression (or with ``display``); re-running with the same name
+    updates the same widget.
 
     In a notebook with a live view the call returns at once and the widget streams; in a script, under
     nbclient or papermill, or with ``wait=True`` it returns when the generation has ended. A failed or

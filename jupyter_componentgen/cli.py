@@ -14,13 +14,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from ._version import __version__
-from .cli_files import UsageError, check_writable_target, read_json_file, read_text_file, write_atomically
+from .cli_files import (
+    EXIT_CANCELLED,
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    UsageError,
+    check_writable_target,
+    read_json_file,
+    read_text_file,
+    write_atomically,
+)
 from .cli_progress import one_line
 
 if TYPE_CHECKING:
     from .config import ComponentGen
-
-EXIT_USAGE = 2
 
 
 class _Parser(argparse.ArgumentParser):
@@ -62,9 +70,9 @@ def _add_generate(commands: argparse._SubParsersAction[_Parser]) -> None:
             History: every version is kept in .componentgen/history.sqlite in the output file's folder
             (or in COMPONENTGEN_STORE_DIR), under the output file's name, so
             `jupyter componentgen history FILE.jsx` lists it. Running generate again with the same --out
-            edits the current version; if the file was changed by hand since, its content is first kept
-            as a version by 'user'. The same prompt for the same version costs no model call (it is
-            answered from the history) unless --regenerate is given.
+            edits the current version; if the file holds code the history does not know (edited by hand),
+            that code is first kept as a version by 'user' and becomes the one edited. The same prompt for
+            the same version costs no model call (it is answered from the history) unless --regenerate.
             """
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -137,10 +145,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         stderr.write("\nerror: cancelled\n")
-        return 130
+        return EXIT_CANCELLED
     except Exception as exc:  # The last resort: one line for the person, never a traceback.
         stderr.write(f"error: {one_line(_describe_unexpected(exc))}\n")
-        return 1
+        return EXIT_FAILED
 
 
 def _dispatch(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
@@ -191,7 +199,7 @@ def _render(
         props = to_props(read_json_file(data_file, "--data file"))
     write_atomically(out, standalone_html(source.stem, code, props))
     stderr.write(f"Wrote {out}\n")
-    return 0
+    return EXIT_OK
 
 
 def _history(notebook: Path, *, as_json: bool, stdout: TextIO) -> int:
@@ -203,7 +211,7 @@ def _history(notebook: Path, *, as_json: bool, stdout: TextIO) -> int:
         if not store.components() and not notebook.exists():
             raise UsageError(f"{notebook} does not exist and has no component history")
         stdout.write((history_json(store) + "\n") if as_json else history_table(store))
-    return 0
+    return EXIT_OK
 
 
 def _describe_unexpected(exc: Exception) -> str:

@@ -1,4 +1,4 @@
-"""File helpers for the command line: JSON inputs and all-or-nothing writes."""
+"""Shared pieces of the command line: exit statuses, input files and all-or-nothing writes."""
 
 from __future__ import annotations
 
@@ -7,6 +7,11 @@ import os
 import tempfile
 from pathlib import Path
 from typing import Any
+
+EXIT_OK = 0
+EXIT_FAILED = 1  # the generation (or another step) failed
+EXIT_USAGE = 2  # the command line or an input file is wrong
+EXIT_CANCELLED = 130  # the shell's convention for a command ended by Ctrl-C (128 + SIGINT)
 
 
 class UsageError(Exception):

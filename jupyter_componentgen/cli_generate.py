@@ -8,7 +8,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from .cli_files import UsageError, check_writable_target, read_json_file, read_text_file, write_atomically
+from .cli_files import (
+    EXIT_CANCELLED,
+    EXIT_FAILED,
+    EXIT_OK,
+    UsageError,
+    check_writable_target,
+    read_json_file,
+    read_text_file,
+    write_atomically,
+)
 from .cli_progress import Progress, one_line
 from .engine.usage import Usage
 from .store import Store, VersionRecord
@@ -16,10 +25,6 @@ from .store import Store, VersionRecord
 if TYPE_CHECKING:
     from .config import ComponentGen
     from .engine.generation import GenerationOutcome
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_CANCELLED = 130  # the shell's convention for a command ended by Ctrl-C (128 + SIGINT)
 
 
 @dataclass(frozen=True)
@@ -71,16 +76,17 @@ def run_generate(options: GenerateOptions, settings: ComponentGen, stderr: TextI
 
 
 def keep_hand_edits(store: Store, name: str, out: Path) -> VersionRecord | None:
-    """Save the output file as a version by 'user' when it was changed since it was generated.
+    """Save the output file as a version by 'user' when it holds code the history does not know.
 
     The next generation then edits what the person sees in the file, and nothing they wrote is lost.
+    A file showing an older version (e.g. after a rollback in the side panel) is not an edit.
     """
     if not out.is_file():
         return None
     text = read_text_file(out, "--out file")
-    current = store.current(name)
-    if not text.strip() or (current is not None and current.code == text):
+    if not text.strip() or any(version.code == text for version in store.versions(name)):
         return None
+    current = store.current(name)
     return store.add_version(
         name,
         code=text,

@@ -54,13 +54,13 @@ class Progress:
             self._line_open = False
 
     def _describe(self, phase: str, event: dict[str, Any]) -> str:
-        parts = [f"{phase}:", one_line(str(event.get("message", "")))]
+        details = [one_line(str(event.get("message", "")))]
         usage = event.get("usage") or {}
         output_tokens = usage.get("output_tokens")
         if output_tokens:
             approximate = "~" if phase == "streaming" else ""
-            parts.append(f"{approximate}{output_tokens:,} tokens")
+            details.append(f"{approximate}{output_tokens:,} tokens")
         elapsed_ms = event.get("elapsed_ms")
         if isinstance(elapsed_ms, int | float):
-            parts.append(f"{elapsed_ms / 1000:.1f} s")
-        return "  ".join(part for part in parts if part)
+            details.append(f"{elapsed_ms / 1000:.1f} s")
+        return f"{phase}: " + " · ".join(detail for detail in details if detail)

@@ -15,17 +15,19 @@ from .resources import static_asset
 
 CONFIG_ELEMENT_ID = "componentgen-config"
 
-# The outer page runs only its own inline script and frames the sandboxed component. A srcdoc iframe
-# inherits this policy on top of its own, so it must allow what the runtime inside needs: blob: module
-# scripts (the bundled libraries behind the import map) and data:/blob: images and fonts.
+# The outer page runs only its own inline scripts and frames the sandboxed component. A srcdoc iframe
+# inherits this policy on top of its own (checked in Chromium), so beyond the bare minimum it allows what
+# the frame's own policy allows the component: data:/blob: images, fonts and media (e.g. a chart exported
+# to a blob: image). Network access stays closed at both levels.
 PAGE_CSP = "; ".join(
     (
         "default-src 'none'",
-        "script-src 'unsafe-inline' blob:",
+        "script-src 'unsafe-inline'",
         "style-src 'unsafe-inline'",
-        "frame-src 'self' about: blob:",
+        "frame-src 'self' about:",
         "img-src data: blob:",
         "font-src data: blob:",
+        "media-src data: blob:",
         "connect-src 'none'",
         "form-action 'none'",
         "base-uri 'none'",

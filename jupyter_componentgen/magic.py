@@ -3,6 +3,7 @@
 The cell body is the instruction: the first run writes the component, a later run with a new instruction
 edits the current version, and an unchanged re-run is answered from the history without calling a model.
 
+``%component NAME`` (one %) or an empty body shows the current version.
 The widget is displayed as the cell's output at once and the cell's value is None; ``--as w`` binds the
 widget to ``w``. Where a live front end shows it, the cell returns immediately and the widget streams, so
 Cancel and the component's ``emit`` keep working; elsewhere (nbclient, papermill, a terminal) the cell
@@ -84,7 +85,7 @@ def component_magic(line: str, cell: str, user_ns: dict[str, Any]) -> None:
         user_ns[args.as_name] = widget
     frontend = context.frontend_attached()
     if args.code:
-        widget.set_code(cell.strip("\n"))
+        widget.set_code(cell.strip("\n") + "\n")
         _display(widget)
     elif not body:
         widget.reload()
@@ -142,8 +143,9 @@ def _display(widget: object) -> None:
 def load_ipython_extension(ipython: Any) -> None:
     """Register ``%%component`` on ``ipython``."""
 
-    def component(line: str, cell: str) -> None:
-        component_magic(line, cell, ipython.user_ns)
+    def component(line: str, cell: str | None = None) -> None:
+        component_magic(line, cell or "", ipython.user_ns)
 
     component.__doc__ = f"{component_magic.__doc__}\n\n{PARSER.format_help()}\n{__doc__}"
-    ipython.register_magic_function(component, magic_kind="cell", magic_name="component")
+    # Also a line magic: ``%component NAME`` shows the current version (IPython refuses an empty cell body).
+    ipython.register_magic_function(component, magic_kind="line_cell", magic_name="component")

@@ -136,10 +136,6 @@ class _Job:
     outcome: GenerationOutcome | None = None
 
 
-class GenerationRunningError(RuntimeError):
-    """Raised when a widget is asked to wait from the engine's own thread, where waiting would deadlock."""
-
-
 class ComponentWidget(anywidget.AnyWidget):
     """A generated React component rendered in a sandboxed iframe, with its stream and status."""
 
@@ -195,7 +191,7 @@ class ComponentWidget(anywidget.AnyWidget):
 
     def cancel(self) -> bool:
         """Stop the running generation; the current version stays. False when nothing was running."""
-        job = self._job
+        job = getattr(self, "_job", None)  # None also while a failed constructor's object is collected
         if job is None or job.future is None or job.future.done():
             return False
         job.runner.cancel(job.generation)
@@ -211,7 +207,8 @@ class ComponentWidget(anywidget.AnyWidget):
         if job is None or job.future is None:
             return self._last_outcome
         if job.runner.in_runner_thread():
-            raise GenerationRunningError(
+            # Waiting there would deadlock: the generation needs that thread to finish.
+            raise RuntimeError(
                 "wait() was called from the generation thread (e.g. inside a trait observer); "
                 "call it from the notebook instead."
             )
@@ -281,7 +278,9 @@ class ComponentWidget(anywidget.AnyWidget):
             if outcome.status in ("saved", "cached") and record is not None:
                 if stream is not None and stream.code.started:
                     if stream.code.text != record.code:
-                        stream.code.sync(done=True, code=record.code)
+                        # The saved code differs from what streamed (e.g. the engine reworked it): replace
+                        # the view's copy first, so the end of the stream adopts the saved code.
+                        stream.code.sync(done=False, code=record.code)
                     stream.code.end(ok=True)
                     # The view assembled this code from the deltas: do not send it again.
                     with self._lock_property(code=record.code):
@@ -396,14 +395,22 @@ class ComponentWidget(anywidget.AnyWidget):
             self._on_rendered(content)
         elif kind == "resync":
             job = self._job
-            if job is not None and self.generating:
+            if job is not None:
                 job.runner.call_soon(self._resync, job)
 
     def _resync(self, job: _Job) -> None:
+        """Send the whole streamed code to a view that saw a gap (runs on the runner, in stream order)."""
         stream = job.stream
-        if stream is not None and stream.code.started and job.outcome is None:
-            with self._sync_lock:
+        if stream is None or not stream.code.started or job is not self._job:
+            return
+        with self._sync_lock:
+            if job.outcome is None:
                 stream.code.sync(done=False)
+            elif job.outcome.status in ("saved", "cached"):
+                # The stream ended ok but this view missed part of it: give it the saved code to adopt.
+                stream.code.sync(done=True, code=self.code)
+            else:
+                stream.code.sync(done=True)
 
     def _dispatch_event(self, name: str, payload: Any) -> None:
         for handler in list(self._handlers.get(name, ())):

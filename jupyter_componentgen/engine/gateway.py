@@ -12,17 +12,24 @@ from collections.abc import AsyncGenerator
 
 from . import gateway_errors as errors
 from .errors import ErrorCode, GenerationError
-from .gateway_anthropic import AnthropicBackend, is_anthropic_model
-from .gateway_backend import Backend
-from .gateway_litellm import LiteLLMBackend
+from .gateway_backend import Backend, is_anthropic_model
 from .llm_types import LLMRequest, Retrying, StreamEnd, StreamItem, TextChunk, Timeouts
 from .pricing import cost_of
 
 
-def backend_for(model: str) -> Backend:
+def _make_backend(model: str) -> Backend:
     if is_anthropic_model(model):
+        from .gateway_anthropic import AnthropicBackend
+
         return AnthropicBackend(model)
+    from .gateway_litellm import LiteLLMBackend
+
     return LiteLLMBackend(model)
+
+
+async def backend_for(model: str) -> Backend:
+    """The client for ``model``; its library is imported off the event loop (anthropic's takes seconds)."""
+    return await asyncio.to_thread(_make_backend, model)
 
 
 class _Clock:
@@ -91,7 +98,7 @@ class Gateway:
         return max(delay, retry_after or 0.0)
 
     async def stream(self, request: LLMRequest) -> AsyncGenerator[StreamItem, None]:
-        backend = backend_for(request.model)
+        backend = await backend_for(request.model)
         await backend.prepare()
         loop = asyncio.get_running_loop()
         total_deadline = loop.time() + self.timeouts.total

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncGenerator
 from typing import Any
 
@@ -16,10 +17,6 @@ from .usage import Usage
 
 PROVIDER = errors.ProviderInfo("Anthropic", "ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL")
 _PREFIX = "anthropic/"
-
-
-def is_anthropic_model(model: str) -> bool:
-    return model.startswith((_PREFIX, "claude-"))
 
 
 def _blocks(parts: tuple[PromptPart, ...]) -> list[dict[str, Any]]:
@@ -70,6 +67,22 @@ def _as_generation_error(exc: Exception, timeouts: Timeouts) -> GenerationError:
     return errors.unexpected(PROVIDER, exc)
 
 
+async def _client(timeouts: Timeouts) -> anthropic.AsyncAnthropic:
+    """An SDK client with credentials, or GenerationError("no_api_key"). No network is used."""
+    try:
+        # Retries are the gateway's (only before the first token); the SDK's would hide failures.
+        client = anthropic.AsyncAnthropic(
+            max_retries=0, timeout=anthropic.Timeout(timeouts.total, connect=timeouts.connect)
+        )
+    except anthropic.AnthropicError as exc:  # e.g. a credentials profile that is named but missing
+        raise errors.no_api_key(PROVIDER, ["ANTHROPIC_API_KEY"]) from exc
+    # Besides the two variables, newer SDKs find credential profiles and federation settings themselves.
+    if not (client.api_key or client.auth_token or getattr(client, "credentials", None)):
+        await client.close()
+        raise errors.no_api_key(PROVIDER, ["ANTHROPIC_API_KEY"])
+    return client
+
+
 class AnthropicBackend:
     provider = PROVIDER
 
@@ -77,21 +90,12 @@ class AnthropicBackend:
         self.model = model
 
     async def prepare(self) -> None:
-        client = anthropic.AsyncAnthropic(max_retries=0)
-        try:
-            # Besides the two variables, newer SDKs find profiles and federation settings themselves.
-            if not (client.api_key or client.auth_token or getattr(client, "credentials", None)):
-                raise errors.no_api_key(PROVIDER, ["ANTHROPIC_API_KEY"])
-        finally:
-            await client.close()
+        await (await _client(Timeouts())).close()
 
     async def events(
         self, request: LLMRequest, timeouts: Timeouts
     ) -> AsyncGenerator[TextChunk | StreamEnd, None]:
-        # Retries are the gateway's (only before the first token); the SDK's would hide failures.
-        client = anthropic.AsyncAnthropic(
-            max_retries=0, timeout=anthropic.Timeout(timeouts.total, connect=timeouts.connect)
-        )
+        client = await _client(timeouts)
         try:
             try:
                 stream = await client.messages.create(**request_params(request), stream=True)
@@ -100,8 +104,9 @@ class AnthropicBackend:
             except Exception as exc:
                 raise _as_generation_error(exc, timeouts) from exc
             try:
-                async for item in _read(stream):
-                    yield item
+                async with contextlib.aclosing(_read(stream)) as items:
+                    async for item in items:
+                        yield item
             except GenerationError:
                 raise
             except Exception as exc:

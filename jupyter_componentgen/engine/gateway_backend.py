@@ -36,6 +36,11 @@ class Backend(Protocol):
         ...
 
 
+def is_anthropic_model(model: str) -> bool:
+    """Claude models, which go through the anthropic SDK: "anthropic/claude-..." or a bare "claude-..."."""
+    return model.startswith(("anthropic/", "claude-"))
+
+
 def normalise_stop_reason(reason: str | None) -> str:
     """end_turn | max_tokens | stop_sequence | other, from Anthropic's or OpenAI's spelling."""
     return _STOP_REASONS.get(reason or "", "other")

@@ -7,10 +7,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from jupyter_componentgen.config import ENV_PREFIX
-
 from .errors import ErrorCode, GenerationError
 
+# The same as config.ENV_PREFIX, spelled out so engine/ does not import traitlets (a test keeps them equal).
+ENV_PREFIX = "COMPONENTGEN_"
 MODEL_HINT = f"choose another model with --model or {ENV_PREFIX}MODEL"
 
 # Anything that looks like a credential: provider key prefixes, bearer tokens, long opaque strings.
@@ -140,10 +140,11 @@ def from_status(
             "overloaded", f"{who} is overloaded ({http}). Try again in a minute, or {MODEL_HINT}."
         )
     if "rate_limit" in kind or status == 429:
+        wait = f"Wait {retry_after:g} s" if retry_after is not None else "Wait a little"
         return ProviderError(
             "rate_limited",
             f"{who} refused the request because a rate limit was reached ({http}){said}. "
-            f"Wait a little and try again, or {MODEL_HINT}.",
+            f"{wait} and try again, or {MODEL_HINT}.",
             retry_after=retry_after,
         )
     if kind in ("authentication_error", "permission_error", "invalid_api_key") or status in (401, 403):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import importlib
 import os
 from collections.abc import AsyncGenerator
@@ -62,7 +63,7 @@ class LiteLLMBackend:
             raise GenerationError(
                 "bad_request",
                 f"litellm does not know which provider serves {self.model!r}. Use a litellm model string "
-                f"such as 'anthropic/claude-sonnet-4-5', 'gpt-4.1' or 'ollama/qwen2.5-coder'; "
+                f"such as 'anthropic/claude-sonnet-4-6', 'gpt-4.1' or 'ollama/qwen2.5-coder'; "
                 f"{errors.MODEL_HINT}.",
             ) from exc
         self.provider = _KNOWN_PROVIDERS.get(provider_name) or errors.ProviderInfo(provider_name)
@@ -93,8 +94,9 @@ class LiteLLMBackend:
         except Exception as exc:
             raise self._as_generation_error(exc, timeouts, litellm) from exc
         try:
-            async for item in self._read(response):
-                yield item
+            async with contextlib.aclosing(self._read(response)) as items:
+                async for item in items:
+                    yield item
         except GenerationError:
             raise
         except Exception as exc:
@@ -136,10 +138,10 @@ class LiteLLMBackend:
             return errors.connection_failed(provider, broken or "")
         status = getattr(cause, "status_code", None)
         if isinstance(status, int) and status >= 400:
-            retry_after = None
-            response = getattr(cause, "response", None)
-            if isinstance(response, httpx.Response):
-                retry_after = errors.parse_retry_after(response.headers.get("retry-after"))
+            headers = getattr(cause, "litellm_response_headers", None)
+            retry_after = (
+                errors.parse_retry_after(headers.get("retry-after")) if headers is not None else None
+            )
             message = str(getattr(cause, "message", "") or cause)
             return errors.from_status(provider, status, _error_type(message), message, retry_after)
         return errors.unexpected(provider, cause)

@@ -11,6 +11,7 @@ from typing import Any
 from .usage import Usage
 
 _PRICE_TABLE = "model_prices_and_context_window_backup.json"
+_NOT_A_MODEL = "sample_spec"  # the table documents its own format with this entry
 
 
 @functools.cache
@@ -26,7 +27,11 @@ def _prices() -> dict[str, dict[str, Any]]:
                 table = json.loads(path.read_text(encoding="utf-8"))
             except (OSError, ValueError):
                 return {}
-            return {name: entry for name, entry in table.items() if isinstance(entry, dict)}
+            return {
+                name: entry
+                for name, entry in table.items()
+                if isinstance(entry, dict) and name != _NOT_A_MODEL
+            }
     return {}
 
 

@@ -9,6 +9,12 @@ from .events import UsageDict
 
 @dataclass(frozen=True)
 class Usage:
+    """Tokens of one call or one version.
+
+    ``input_tokens`` counts input read at the full price (including Anthropic cache writes);
+    ``cached_tokens`` counts input read from the provider's prompt cache. They never overlap.
+    """
+
     input_tokens: int = 0
     output_tokens: int = 0
     cached_tokens: int = 0

@@ -1,4 +1,8 @@
-"""REST handlers for component history. Every handler is authenticated and authorized."""
+"""REST routes of the side panel: components, versions, rollback, hand edits, models.
+
+Every handler is authenticated and authorized on the "componentgen" resource; POSTs are XSRF-checked by
+APIHandler. Store calls run in a worker thread so a slow disk never stalls the server's event loop.
+"""
 
 from __future__ import annotations
 
@@ -9,89 +13,164 @@ from jupyter_server.auth.decorator import authorized
 from jupyter_server.base.handlers import APIHandler
 from tornado import web
 
-from jupyter_componentgen.config import ComponentGen
-from jupyter_componentgen.store import Store
+from jupyter_componentgen.engine.usage import Usage
+from jupyter_componentgen.store import Store, VersionNotFoundError, VersionRecord
 
-from .paths import store_for
+from .notebooks import NotebookContext
+from .paths import NotebookPathError
+from .service import AUTH_RESOURCE, ComponentGenService
 
-AUTH_RESOURCE = "componentgen"
+HAND_EDIT_PROMPT = "Edited by hand"
 
 
-class _BaseHandler(APIHandler):
+class _Handler(APIHandler):
     auth_resource = AUTH_RESOURCE
 
-    def initialize(self, settings: ComponentGen) -> None:
-        self.componentgen = settings
+    def initialize(self, service: ComponentGenService) -> None:
+        self.service = service
 
-    async def _store(self) -> Store:
-        notebook = self.get_query_argument("notebook", "")
-        return await store_for(self.contents_manager, self.componentgen, notebook)
+    async def _context(self) -> NotebookContext:
+        try:
+            return await self.service.registry.open(self.get_query_argument("notebook", ""))
+        except NotebookPathError as error:
+            raise error.as_http_error() from None
 
-    def _write_json(self, payload: Any) -> None:
+    def _body(self) -> dict[str, Any]:
+        try:
+            body = json.loads(self.request.body or b"{}")
+        except ValueError:
+            raise web.HTTPError(400, "The request body must be JSON.") from None
+        if not isinstance(body, dict):
+            raise web.HTTPError(400, "The request body must be a JSON object.")
+        return body
+
+    def _reply(self, payload: Any, status: int = 200) -> None:
+        self.set_status(status)
         self.set_header("Content-Type", "application/json")
         self.finish(json.dumps(payload))
 
+    def _refuse_while_generating(self, context: NotebookContext, component: str, action: str) -> None:
+        if self.service.manager.active(context.api_path, component):
+            raise web.HTTPError(
+                409,
+                f"A generation of {component!r} is running or queued; cancel it or wait for it to end, "
+                f"then {action} again.",
+            )
 
-class ComponentsHandler(_BaseHandler):
+
+class ComponentsHandler(_Handler):
     @web.authenticated
     @authorized
     async def get(self) -> None:
-        store = await self._store()
-        try:
-            components = [
-                {
-                    "name": c.name,
-                    "current": c.current,
-                    "versions": c.versions,
-                    "updated_at": c.updated_at,
-                    "model": c.model,
-                }
-                for c in store.components()
-            ]
-        finally:
-            store.close()
-        self._write_json({"components": components})
+        context = await self._context()
+        summaries = await context.call(lambda store: store.components())
+        components = [
+            {
+                "name": c.name,
+                "current": c.current,
+                "versions": c.versions,
+                "updated_at": c.updated_at,
+                "model": c.model,
+            }
+            for c in summaries
+        ]
+        active = [g.summary() for g in self.service.manager.active(context.api_path)]
+        self._reply({"notebook": context.api_path, "components": components, "active": active})
 
 
-class VersionsHandler(_BaseHandler):
+def _versions_payload(name: str, versions: list[VersionRecord], current: VersionRecord) -> dict[str, Any]:
+    exported = [v.to_export(current=v.number == current.number) for v in versions]
+    return {"component": name, "current": current.number, "versions": exported}
+
+
+class VersionsHandler(_Handler):
     @web.authenticated
     @authorized
     async def get(self, name: str) -> None:
-        store = await self._store()
+        context = await self._context()
+        current, versions = await context.call(lambda store: (store.current(name), store.versions(name)))
+        if current is None:
+            raise web.HTTPError(404, f"No component named {name!r} in {context.api_path}.")
+        self._reply(_versions_payload(name, versions, current))
+
+    @web.authenticated
+    @authorized
+    async def post(self, name: str) -> None:
+        """Save code edited by hand as a new version by "user"; it becomes current."""
+        body = self._body()
+        code, parent, prompt = body.get("code"), body.get("parent"), body.get("prompt", HAND_EDIT_PROMPT)
+        if not isinstance(code, str) or not code.strip():
+            raise web.HTTPError(400, 'Send the edited code as {"code": "..."}.')
+        limit = self.service.settings.max_code_bytes
+        size = len(code.encode("utf-8"))
+        if size > limit:
+            raise web.HTTPError(413, f"The code is {size:,} bytes; the limit is {limit:,}.")
+        if parent is not None and (isinstance(parent, bool) or not isinstance(parent, int)):
+            raise web.HTTPError(400, "'parent' must be the version number the edit started from.")
+        if not isinstance(prompt, str):
+            raise web.HTTPError(400, "'prompt' must be a string describing the edit.")
+        context = await self._context()
+        self._refuse_while_generating(context, name, "save")
+
+        def save(store: Store) -> VersionRecord:
+            base = parent
+            if base is None:
+                current = store.current(name)
+                base = current.number if current else None
+            return store.add_version(
+                name, code=code, prompt=prompt, parent=base, model=None, author="user", usage=Usage(),
+                latency_ms=None,
+            )  # fmt: skip
+
         try:
-            current = store.current(name)
-            if current is None:
-                raise web.HTTPError(404, f"No component named {name!r} in this notebook")
-            versions = [v.to_export(current=v.number == current.number) for v in store.versions(name)]
-        finally:
-            store.close()
-        self._write_json({"component": name, "current": current.number, "versions": versions})
+            version = await context.call(save)
+        except VersionNotFoundError as error:
+            raise web.HTTPError(404, str(error)) from None
+        self.service.announce_update(context, version, "user_edit", saved=True)
+        self._reply(version.to_export(current=True), status=201)
 
 
-class VersionHandler(_BaseHandler):
+class VersionHandler(_Handler):
     @web.authenticated
     @authorized
     async def get(self, name: str, number: str) -> None:
-        store = await self._store()
-        try:
-            version = store.version(name, int(number))
-            current = store.current(name)
-        finally:
-            store.close()
+        context = await self._context()
+        version, current = await context.call(
+            lambda store: (store.version(name, int(number)), store.current(name))
+        )
         if version is None:
-            raise web.HTTPError(404, f"Component {name!r} has no version {number}")
-        self._write_json(version.to_export(current=current is not None and current.number == version.number))
+            raise web.HTTPError(404, f"Component {name!r} has no version {number} in {context.api_path}.")
+        self._reply(version.to_export(current=current is not None and current.number == version.number))
 
 
-NAME = r"(?P<name>[A-Za-z0-9_\-]{1,100})"
+class RollbackHandler(_Handler):
+    @web.authenticated
+    @authorized
+    async def post(self, name: str) -> None:
+        """Make an earlier version current; the next edit branches from it."""
+        number = self._body().get("version")
+        if isinstance(number, bool) or not isinstance(number, int) or number < 1:
+            raise web.HTTPError(400, 'Send the version to make current as {"version": 2}.')
+        context = await self._context()
+        self._refuse_while_generating(context, name, "roll back")
+        try:
+            version = await context.call(lambda store: store.set_current(name, number))
+        except VersionNotFoundError as error:
+            raise web.HTTPError(404, str(error)) from None
+        self.service.announce_update(context, version, "rollback", saved=False)
+        self._reply(version.to_export(current=True))
 
 
-def handlers(settings: ComponentGen) -> list[tuple[str, type[APIHandler], dict[str, Any]]]:
-    """Routes relative to the server's base URL (ExtensionApp prepends it)."""
-    api = "/componentgen/api"
-    kwargs = {"settings": settings}
-    return [
-        (api + "/components", ComponentsHandler, kwargs),
-        (api + f"/components/{NAME}/versions", VersionsHandler, kwargs),
-        (api + f"/components/{NAME}/versions/(?P<number>[0-9]{{1,9}})", VersionHandler, kwargs),
-    ]
+class ModelsHandler(_Handler):
+    @web.authenticated
+    @authorized
+    async def get(self) -> None:
+        settings = self.service.settings
+        self._reply(
+            {
+                "model": settings.model,
+                "edit_model": settings.edit_model or None,
+                "fallback_models": list(settings.fallback_models),
+                "choices": self.service.models(),
+            }
+        )

@@ -64,18 +64,41 @@ def parse_frame(payload: str | bytes) -> KernelFrame | None:
         return None
 
 
+def message_kind(frame: KernelFrame) -> str:
+    """A short label: ``open``, ``close``, ``update:status,code``, ``custom:delta``, ``echo_update:data``..."""
+    if frame.msg_type != "comm_msg":
+        return frame.msg_type.removeprefix("comm_")
+    data = frame.content.get("data") or {}
+    method = str(data.get("method", "?"))
+    if method == "custom":
+        inner = data.get("content") or {}
+        return f"custom:{inner.get('type', '?') if isinstance(inner, dict) else '?'}"
+    state = data.get("state")
+    if isinstance(state, dict):
+        return f"{method}:{','.join(sorted(state))}"
+    return method
+
+
 @dataclass
 class CommTally:
-    """Comm traffic (both directions) of widget comms, between ``start()`` and ``stop()``."""
+    """Comm traffic (both directions) of widget comms between ``start()`` and ``stop()``.
+
+    The shared runtime model (the one whose state carries ``runtime_js``) is tallied apart: it is sent once
+    per kernel, not per generation.
+    """
 
     counting: bool = False
     payload_bytes: int = 0
     frame_bytes: int = 0
     messages: int = 0
+    runtime_bytes: int = 0
+    by_kind: dict[str, int] = field(default_factory=dict)
     widget_comms: set[str] = field(default_factory=set)
+    runtime_comms: set[str] = field(default_factory=set)
 
     def start(self) -> None:
-        self.payload_bytes = self.frame_bytes = self.messages = 0
+        self.payload_bytes = self.frame_bytes = self.messages = self.runtime_bytes = 0
+        self.by_kind = {}
         self.counting = True
 
     def stop(self) -> tuple[int, int, int]:
@@ -90,9 +113,18 @@ class CommTally:
             if frame.content.get("target_name") != "jupyter.widget":
                 return
             self.widget_comms.add(frame.comm_id)
+            state = (frame.content.get("data") or {}).get("state") or {}
+            if "runtime_js" in state:
+                self.runtime_comms.add(frame.comm_id)
         elif frame.comm_id not in self.widget_comms:
             return
-        if self.counting:
-            self.payload_bytes += frame.payload_bytes()
-            self.frame_bytes += frame.frame_bytes
-            self.messages += 1
+        if not self.counting:
+            return
+        if frame.comm_id in self.runtime_comms:
+            self.runtime_bytes += frame.frame_bytes
+            return
+        self.payload_bytes += frame.payload_bytes()
+        self.frame_bytes += frame.frame_bytes
+        self.messages += 1
+        kind = message_kind(frame)
+        self.by_kind[kind] = self.by_kind.get(kind, 0) + frame.frame_bytes

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -40,22 +39,34 @@ _HELPERS_JS = """
 """
 
 
-# Runs in every document before its scripts. In the top page it records the messages the components'
-# sandboxed iframes post to their parent (schema/frame.schema.json), stamped with the arrival time and the
-# index of the sending iframe among the page's previews, so tests can time paints and see emits.
+# Runs in every document before its scripts; acts in the top page only. It records the messages the
+# components' sandboxed iframes post to their parent (schema/frame.schema.json) with their arrival time and
+# the sending iframe's number (stamped on the iframe as data-cg-seq), and stamps each widget view's root
+# with the moment it entered the page (data-cg-added-at), so tests and benchmarks can time paints.
 _FRAME_RECORDER_JS = """
 (() => {
   if (window !== window.top) return;
+  const now = () => performance.timeOrigin + performance.now();
   const frames = [];
+  let nextSeq = 1;
   Object.defineProperty(window, '__cgFrames', {value: frames});
   window.addEventListener('message', (event) => {
     const data = event.data;
     if (!data || typeof data !== 'object' || typeof data.type !== 'string') return;
-    const iframes = Array.from(document.querySelectorAll('.cg-preview iframe, [data-testid="cg-preview"] iframe'));
-    const index = iframes.findIndex((iframe) => iframe.contentWindow === event.source);
-    if (index < 0) return;
-    frames.push({...data, iframe: index, received_at: performance.timeOrigin + performance.now()});
+    const iframe = Array.from(document.querySelectorAll('.cg-preview iframe'))
+      .find((candidate) => candidate.contentWindow === event.source);
+    if (!iframe) return;
+    if (!iframe.dataset.cgSeq) iframe.dataset.cgSeq = String(nextSeq++);
+    frames.push({...data, frame: Number(iframe.dataset.cgSeq), received_at: now()});
   }, true);
+  const stamp = (node) => {
+    if (!(node instanceof Element)) return;
+    const roots = node.matches('.cg-root') ? [node] : node.querySelectorAll('.cg-root');
+    for (const root of roots) if (!root.dataset.cgAddedAt) root.dataset.cgAddedAt = String(now());
+  };
+  new MutationObserver((records) => {
+    for (const record of records) record.addedNodes.forEach(stamp);
+  }).observe(document, {childList: true, subtree: true});
 })();
 """
 
@@ -110,23 +121,40 @@ class Widget:
         except Exception:  # no iframe yet, or it is being attached
             return ""
 
-    def phase_text(self) -> str:
-        return (self.phase.text_content(timeout=1000) or "").strip()
+    def frame_seq(self) -> int | None:
+        """The number the page's recorder gave this view's iframe (None before it posted anything)."""
+        seq = self.iframe.get_attribute("data-cg-seq")
+        return int(seq) if seq else None
 
-    def wait_for_phase(self, pattern: str, timeout: float = 60.0) -> str:
-        """Wait until the phase reads as ``pattern`` (a regular expression, case-insensitive)."""
-        regex = re.compile(pattern, re.IGNORECASE)
+    def added_at(self) -> float:
+        """When this view entered the page, in ms since the epoch (the recorder's stamp)."""
+        return float(self.root.locator(".cg-root").get_attribute("data-cg-added-at") or "nan")
+
+    @property
+    def tokens(self) -> Locator:
+        """The status line's token counts ("1,200 in · 35 out")."""
+        return self.status.locator(".cg-tokens")
+
+    def phase_value(self) -> str:
+        """The raw phase (queued, connecting, streaming, saving, done, cached, cancelled, error, idle)."""
+        try:
+            return self.phase.get_attribute("data-phase", timeout=1000) or ""
+        except Exception:  # the view may not be attached yet
+            return ""
+
+    def wait_for_phase(self, *phases: str, timeout: float = 60.0) -> str:
+        """Wait until the view shows one of ``phases``; fail early on an unexpected end of generation."""
         deadline = time.monotonic() + timeout
         seen = ""
         while time.monotonic() < deadline:
-            try:
-                seen = self.phase_text()
-            except Exception:  # the view may not be attached yet
-                seen = ""
-            if regex.search(seen):
+            seen = self.phase_value()
+            if seen in phases:
                 return seen
+            if seen in {"error", "cancelled"}:
+                break
             time.sleep(0.05)
-        raise AssertionError(f"phase never matched {pattern!r} within {timeout} s; last seen {seen!r}")
+        detail = (self.status.text_content() or "") + " " + (self.error.text_content() or "")
+        raise AssertionError(f"expected phase {phases}, the widget shows {seen!r}: {detail.strip()}")
 
 
 class LabPage:
@@ -205,9 +233,7 @@ class LabPage:
         )
 
     def save(self) -> None:
-        self.page.evaluate(
-            "async (path) => { await window.__cgLab.panel(path).context.save(); }", self.path
-        )
+        self.page.evaluate("async (path) => { await window.__cgLab.panel(path).context.save(); }", self.path)
 
     @property
     def panel_selector(self) -> str:
@@ -289,14 +315,22 @@ class LabPage:
 
     def widget(self, index: int, timeout: float = 30.0) -> Widget:
         """The ComponentWidget view in cell ``index``'s output, once it is attached."""
-        root = self.cell(index).locator(".jp-OutputArea-output").filter(has=self.page.locator(hook("cg-status")))
+        root = (
+            self.cell(index).locator(".jp-OutputArea-output").filter(has=self.page.locator(hook("cg-status")))
+        )
         root.first.wait_for(state="attached", timeout=timeout * 1000)
         return Widget(root.first)
 
-    def frame_messages(self, kind: str | None = None) -> list[dict[str, Any]]:
-        """Messages the previews posted to this page since it loaded, oldest first (see _FRAME_RECORDER_JS)."""
+    def frame_messages(self, kind: str | None = None, frame: int | None = None) -> list[dict[str, Any]]:
+        """Messages the previews posted to this page since it loaded, oldest first (see _FRAME_RECORDER_JS);
+        ``frame`` keeps those of one iframe (``Widget.frame_seq()``)."""
         messages: list[dict[str, Any]] = self.page.evaluate("() => window.__cgFrames.slice()")
-        return [message for message in messages if kind is None or message.get("type") == kind]
+        return [
+            message
+            for message in messages
+            if (kind is None or message.get("type") == kind)
+            and (frame is None or message.get("frame") == frame)
+        ]
 
     # -- evidence ----------------------------------------------------------------------------------
 

@@ -195,20 +195,32 @@ def isolated_jupyter_env(base: Path, extra: Mapping[str, str]) -> dict[str, str]
     return env
 
 
-def _write_lab_user_settings(config_dir: Path) -> None:
-    """Keep JupyterLab's news pop-up away: it covers cells and asks for the network."""
-    settings = config_dir / "lab" / "user-settings" / "@jupyterlab" / "apputils-extension"
-    settings.mkdir(parents=True, exist_ok=True)
-    (settings / "notification.jupyterlab-settings").write_text(
-        json.dumps({"fetchNews": "false", "checkForUpdates": False}), encoding="utf-8"
-    )
+NEWS_SETTINGS = {
+    "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False}
+}
+
+
+def _write_lab_user_settings(config_dir: Path, settings: Mapping[str, Mapping[str, Any]]) -> None:
+    """User settings by plugin id, e.g. the news pop-up off (it covers cells and asks for the network)."""
+    for plugin_id, values in settings.items():
+        package, _, plugin = plugin_id.partition(":")
+        folder = config_dir / "lab" / "user-settings" / package
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{plugin}.jupyterlab-settings").write_text(json.dumps(dict(values)), encoding="utf-8")
 
 
 class LabServer:
     """An isolated ``python -m jupyterlab`` serving ``root_dir``."""
 
-    def __init__(self, base: Path, provider_url: str, extra_env: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        base: Path,
+        provider_url: str,
+        extra_env: Mapping[str, str] | None = None,
+        user_settings: Mapping[str, Mapping[str, Any]] | None = None,
+    ) -> None:
         self.base = base
+        self.user_settings = {**NEWS_SETTINGS, **(user_settings or {})}
         self.root_dir = base / "notebooks"
         self.root_dir.mkdir(parents=True, exist_ok=True)
         self.log = base / "jupyterlab.log"
@@ -227,7 +239,7 @@ class LabServer:
         self._process: subprocess.Popen[bytes] | None = None
 
     def start(self, timeout: float = 60.0) -> None:
-        _write_lab_user_settings(Path(self.env["JUPYTER_CONFIG_DIR"]))
+        _write_lab_user_settings(Path(self.env["JUPYTER_CONFIG_DIR"]), self.user_settings)
         command = [
             sys.executable,
             "-m",

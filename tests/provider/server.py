@@ -60,12 +60,26 @@ class ScriptedProvider:
         self._state.reset()
 
     def wait_for(self, condition: Callable[[list[RecordedRequest]], bool], timeout: float = 5.0) -> bool:
-        """Poll the recorded requests until ``condition`` holds; False if it did not within ``timeout``."""
+        """Poll the recorded requests until ``condition`` holds; False if it did not within ``timeout``.
+
+        This blocks the calling thread: from a coroutine, use :meth:`wait_for_async`.
+        """
         deadline = time.monotonic() + timeout
         while not condition(self.requests):
             if time.monotonic() >= deadline:
                 return False
             time.sleep(0.005)
+        return True
+
+    async def wait_for_async(
+        self, condition: Callable[[list[RecordedRequest]], bool], timeout: float = 5.0
+    ) -> bool:
+        """:meth:`wait_for` for code on an event loop, which must keep running (e.g. to close sockets)."""
+        deadline = time.monotonic() + timeout
+        while not condition(self.requests):
+            if time.monotonic() >= deadline:
+                return False
+            await asyncio.sleep(0.005)
         return True
 
     def start(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import signal
 import subprocess
@@ -13,11 +14,12 @@ import jsonschema
 import pytest
 
 from jupyter_componentgen.cli import main
+from jupyter_componentgen.cli_progress import Progress
 from jupyter_componentgen.engine.usage import Usage
 from jupyter_componentgen.html_export import PAGE_CSP
 from jupyter_componentgen.resources import load_schema
 from jupyter_componentgen.store import Store
-from tests.provider import Fault, Script, ScriptedProvider
+from tests.provider import Fault, Script, ScriptedProvider, recording
 
 CARD = """\
 export default function SalesCard({ data }) {
@@ -73,8 +75,8 @@ def test_generate_writes_the_component_and_keeps_history(provider: ScriptedProvi
     assert "\r" not in result.stderr
     assert "connecting:" in result.stderr
     [request] = provider.requests
-    assert "A card with the total sales" in request.text
-    assert "region" in request.text  # the data's shape reached the prompt
+    assert "A card with the total sales" in request.last_user_text()
+    assert "region" in request.last_user_text()  # the data's shape reached the prompt
     with stored(out) as store:
         version = store.current("sales_card")
         assert version is not None
@@ -92,7 +94,7 @@ def test_generate_again_edits_the_current_version_and_reuses_answers(
     provider.enqueue(Script(text=BLUE_ANSWER, tokens_per_second=2000))
     assert main(["generate", "Make it blue", "--out", str(out), "--name", "SalesCard"]) == 0
     assert out.read_text(encoding="utf-8") == BLUE_CARD
-    assert CARD in provider.requests[1].text  # the edit was asked about the current code
+    assert CARD in provider.requests[1].last_user_text()  # the edit was asked about the current code
 
     with stored(out) as store:
         store.set_current("SalesCard", 1)
@@ -124,7 +126,7 @@ def test_hand_edits_are_kept_as_a_user_version_before_the_next_generation(
         (3, "llm", 2),
     ]
     assert versions[1].code == edited
-    assert "Sum of sales" in provider.requests[-1].text
+    assert "Sum of sales" in provider.requests[-1].last_user_text()
 
 
 @pytest.mark.usefixtures("llm_env")
@@ -139,6 +141,7 @@ def test_generation_failure_is_one_line_and_writes_nothing(
 
     assert result.returncode == 1
     [line] = error_lines(result.stderr)
+    assert "HTTP 500" in line
     assert result.stderr.rstrip().endswith(line)
     assert "Traceback" not in result.stderr
     assert not out.exists()
@@ -265,6 +268,43 @@ def test_render_with_data_and_bad_props(tmp_path: Path, capsys: pytest.CaptureFi
     assert not (tmp_path / "x.html").exists()
 
 
+@pytest.mark.browser
+@pytest.mark.usefixtures("llm_env")
+def test_generated_component_renders_offline_with_its_data(
+    provider: ScriptedProvider, tmp_path: Path
+) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from tests.e2e.servers import chromium_launch_args
+
+    provider.enqueue(Script(text=recording("sales_card"), tokens_per_second=5000))
+    data = tmp_path / "sales.json"
+    rows = [
+        {"region": "north", "quarter": "Q1", "revenue": 1200},
+        {"region": "south", "quarter": "Q1", "revenue": 800},
+        {"region": "north", "quarter": "Q2", "revenue": 500},
+    ]
+    data.write_text(json.dumps(rows), encoding="utf-8")
+    component = tmp_path / "sales_card.jsx"
+    page_file = tmp_path / "sales_card.html"
+
+    assert main(["generate", "Sales by region", "--out", str(component), "--data", str(data)]) == 0
+    assert main(["render", str(component), "--out", str(page_file), "--data", str(data)]) == 0
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(**chromium_launch_args())
+        try:
+            page = browser.new_page()
+            page.goto(page_file.as_uri())
+            frame = page.frame_locator("iframe")
+            frame.get_by_test_id("total-revenue").wait_for(timeout=20_000)
+            assert frame.get_by_test_id("total-revenue").inner_text() == "$2,500"
+            frame.get_by_test_id("quarter-select").select_option("Q2")
+            assert frame.get_by_test_id("total-revenue").inner_text() == "$500"
+        finally:
+            browser.close()
+
+
 # history
 
 
@@ -334,3 +374,42 @@ def test_history_of_a_missing_notebook(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["history", str(empty), "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == {}
     assert not (tmp_path / ".componentgen").exists()
+
+
+# progress
+
+
+def test_progress_updates_one_line_on_a_terminal() -> None:
+    stream = io.StringIO()
+    progress = Progress(stream, interactive=True)
+    progress({"type": "status", "phase": "connecting", "message": "Asking m…", "elapsed_ms": 10})
+    progress({"type": "content_block_delta", "component": "c", "text": "x"})
+    progress(
+        {
+            "type": "status",
+            "phase": "streaming",
+            "message": "Streaming…",
+            "usage": {"input_tokens": 0, "output_tokens": 1234},
+            "elapsed_ms": 2500,
+        }
+    )
+    progress({"type": "status", "phase": "done", "message": "Saved version 1", "elapsed_ms": 3000})
+    written = stream.getvalue()
+    assert "\n" not in written
+    assert written.split("\r\x1b[K") == [
+        "",
+        "connecting: Asking m… · 0.0 s",
+        "streaming: Streaming… · ~1,234 tokens · 2.5 s",
+        "",
+    ]
+
+
+def test_progress_prints_plain_lines_in_a_log() -> None:
+    stream = io.StringIO()
+    progress = Progress(stream, interactive=False)
+    for elapsed in (0, 250, 500):
+        progress({"type": "status", "phase": "streaming", "message": "Streaming…", "elapsed_ms": elapsed})
+    progress({"type": "status", "phase": "saving", "message": "Saving…", "elapsed_ms": 600})
+    progress({"type": "status", "phase": "done", "message": "Saved", "elapsed_ms": 700})
+    # Repeats of a phase within PLAIN_INTERVAL_S are dropped; the outcome is the command's to print.
+    assert stream.getvalue().splitlines() == ["streaming: Streaming… · 0.0 s", "saving: Saving… · 0.6 s"]

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterator
+from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, FrameLocator, Page
 
 from jupyter_componentgen.html_export import CONFIG_ELEMENT_ID, PAGE_CSP, standalone_html
 from jupyter_componentgen.resources import static_asset
@@ -30,6 +36,27 @@ HOSTILE = (
     'export default () => <pre>{"</script><script>alert(1)</script>"}{"<!-- <script>"}'
     '{"line\u2028para\u2029end"}</pre>;\n'
 )
+
+
+class _ScriptCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[dict[str, str | None], str]] = []
+        self._inside = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "script":
+            self.found.append((dict(attrs), ""))
+            self._inside = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._inside = False
+
+    def handle_data(self, data: str) -> None:
+        if self._inside:
+            attrs, text = self.found[-1]
+            self.found[-1] = (attrs, text + data)
 
 
 def _config_json(page: str) -> str:
@@ -71,35 +98,121 @@ def test_embedded_code_cannot_close_the_script_element() -> None:
     assert config["code"] == HOSTILE
     assert config["props"] == {"note": "</script>"}
     assert "<title>x&lt;/title&gt;&lt;script&gt;</title>" in page
-    # Only the two scripts the page means to have.
-    assert len(re.findall(r"<script\b", page.split("<body>", 1)[1])) == 2
+    # An HTML parser sees exactly the two scripts the page means to have, the first holding all the JSON.
+    scripts = _ScriptCollector()
+    scripts.feed(page)
+    assert [attrs.get("id") for attrs, _ in scripts.found] == [CONFIG_ELEMENT_ID, None]
+    assert scripts.found[0][1] == raw
 
 
-@pytest.mark.browser
-def test_page_renders_the_component_in_chromium_under_its_csp(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Browser]:
+    """Debian's Chromium, launched once for this module's browser tests."""
     from playwright.sync_api import sync_playwright
 
     from tests.e2e.servers import chromium_launch_args
 
-    page_file = tmp_path / "greeting.html"
-    page_file.write_text(standalone_html("greeting", GREETING, {"data": {"name": "Ada"}}), encoding="utf-8")
-    console: list[str] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(**chromium_launch_args())
         try:
-            page = browser.new_page()
-            page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
-            page.on("pageerror", lambda error: console.append(f"pageerror: {error}"))
-            page.goto(page_file.as_uri())
-            iframe = page.locator("iframe")
-            iframe.wait_for(state="attached", timeout=15_000)
-            assert iframe.get_attribute("sandbox") == "allow-scripts"
-            frame = page.frame_locator("iframe")
-            frame.locator("#greeting").wait_for(timeout=15_000)
-            assert frame.locator("#greeting").inner_text() == "Hello Ada"
-            frame.locator("#count").click()
-            assert frame.locator("#count").inner_text() == "clicked 1"
+            yield browser
         finally:
             browser.close()
-    refused = [line for line in console if "Content Security Policy" in line or "pageerror" in line]
-    assert refused == [], "\n".join(console)
+
+
+def _open(chromium: Browser, page_file: Path, check: Callable[[Page, FrameLocator], None]) -> list[str]:
+    """Open the page from disk (no server, no network) and run ``check``; returns the console lines."""
+    console: list[str] = []
+    context = chromium.new_context()
+    try:
+        page = context.new_page()
+        page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
+        page.on("pageerror", lambda error: console.append(f"pageerror: {error}"))
+        page.on("dialog", lambda dialog: console.append(f"dialog: {dialog.message}"))
+        page.goto(page_file.as_uri())
+        iframe = page.locator("iframe")
+        iframe.wait_for(state="attached", timeout=15_000)
+        # Opaque origin: the component never gets this page's origin.
+        assert iframe.get_attribute("sandbox") == "allow-scripts"
+        check(page, page.frame_locator("iframe"))
+    finally:
+        context.close()
+    return console
+
+
+def _problems(console: list[str]) -> list[str]:
+    return [
+        line
+        for line in console
+        if "Content Security Policy" in line or line.startswith(("pageerror", "dialog"))
+    ]
+
+
+@pytest.mark.browser
+def test_page_renders_the_component_in_chromium_under_its_csp(chromium: Browser, tmp_path: Path) -> None:
+    page_file = tmp_path / "greeting.html"
+    page_file.write_text(standalone_html("greeting", GREETING, {"data": {"name": "Ada"}}), encoding="utf-8")
+
+    def check(page: Page, frame: FrameLocator) -> None:
+        frame.locator("#greeting").wait_for(timeout=15_000)
+        assert frame.locator("#greeting").inner_text() == "Hello Ada"
+        frame.locator("#count").click()
+        assert frame.locator("#count").inner_text() == "clicked 1"
+        assert page.title() == "greeting"
+
+    console = _open(chromium, page_file, check)
+    assert _problems(console) == [], "\n".join(console)
+
+
+@pytest.mark.browser
+def test_hostile_text_in_the_code_stays_text_in_chromium(chromium: Browser, tmp_path: Path) -> None:
+    page_file = tmp_path / "hostile.html"
+    page_file.write_text(standalone_html("hostile", HOSTILE, {}), encoding="utf-8")
+
+    def check(page: Page, frame: FrameLocator) -> None:
+        frame.locator("pre").wait_for(timeout=15_000)
+        text = frame.locator("pre").text_content()
+        assert text == "</script><script>alert(1)</script><!-- <script>line\u2028para\u2029end"
+        assert page.locator("script").count() == 2
+
+    console = _open(chromium, page_file, check)
+    assert _problems(console) == [], "\n".join(console)
+
+
+SANDBOX_PROBE = """\
+import { useEffect, useState } from "react";
+
+const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="12" height="7"><rect width="12" height="7"/></svg>';
+
+export default function Probe() {
+  const [image] = useState(() => URL.createObjectURL(new Blob([SVG], { type: "image/svg+xml" })));
+  const [width, setWidth] = useState("loading");
+  const [network, setNetwork] = useState("pending");
+  useEffect(() => {
+    globalThis["fe" + "tch"]("http://127.0.0.1:9/").then(() => setNetwork("reached"), () => setNetwork("blocked"));
+  }, []);
+  return (
+    <div>
+      <img src={image} onLoad={(e) => setWidth(String(e.currentTarget.naturalWidth))} onError={() => setWidth("error")} />
+      <p id="image">{width}</p>
+      <p id="network">{network}</p>
+    </div>
+  );
+}
+"""
+
+
+@pytest.mark.browser
+def test_page_allows_blob_images_and_blocks_the_network(chromium: Browser, tmp_path: Path) -> None:
+    page_file = tmp_path / "probe.html"
+    page_file.write_text(standalone_html("probe", SANDBOX_PROBE, {}), encoding="utf-8")
+
+    def check(page: Page, frame: FrameLocator) -> None:
+        frame.locator("#network").filter(has_text="blocked").wait_for(timeout=15_000)
+        frame.locator("#image").filter(has_text="12").wait_for(timeout=15_000)
+
+    console = _open(chromium, page_file, check)
+    blocked = [line for line in console if "Content Security Policy" in line]
+    assert blocked, "the request should have been refused by the CSP"
+    # Only the request was refused: the blob: image was allowed.
+    assert all("127.0.0.1:9" in line for line in blocked), "\n".join(console)

@@ -52,7 +52,9 @@ export function compileComponent(source: string): CompiledModule {
     }).code;
   } catch (error) {
     const loc = (error as { loc?: { line: number; column: number } }).loc;
-    const message = String((error as Error).message ?? error).replace(/\s*\(\d+:\d+\)$/, "");
+    const message = String((error as Error).message ?? error)
+      .replace(/^Error transforming [^:]*: /, "")
+      .replace(/\s*\(\d+:\d+\)$/, "");
     throw new CompileError(message, loc?.line, loc ? Math.max(0, loc.column - 1) : undefined);
   }
   return { code, imports: findImports(code) };

@@ -13,17 +13,26 @@ type Factory = (
 ) => void;
 
 const DEFINE = "__componentgenDefine";
-const FILE_PATTERN = /component-\d+\.js:(\d+):(\d+)/;
+const FILE_PATTERN = /component-\d+\.js:(\d+):\d+/;
 let nextSlot = 1;
+let loading = false;
 
-/** Where an error happened in the component's own source, read from its stack (line 1-based, column 0-based). */
-export function sourcePosition(...stacks: (string | undefined)[]): { line: number; column: number } | undefined {
+/**
+ * True while a component script is being inserted: its syntax errors also reach the page's own error
+ * listeners (before this module's, on some engines), which must leave them to evaluateModule.
+ */
+export function isLoadingComponent(): boolean {
+  return loading;
+}
+
+/**
+ * The source line an error happened on, read from its stack. Only the line: compiled lines keep their
+ * source line but not their columns.
+ */
+export function sourcePosition(...stacks: (string | undefined)[]): { line: number } | undefined {
   for (const stack of stacks) {
     const match = stack ? FILE_PATTERN.exec(stack) : null;
-    if (match) {
-      const line = Number(match[1]) - 1;
-      if (line >= 1) return { line, column: Math.max(0, Number(match[2]) - 1) };
-    }
+    if (match && Number(match[1]) > 1) return { line: Number(match[1]) - 1 };
   }
   return undefined;
 }
@@ -33,8 +42,8 @@ export function componentStack(...stacks: (string | undefined)[]): string | unde
   const frames: string[] = [];
   for (const stack of stacks) {
     for (const line of (stack ?? "").split("\n")) {
-      const match = /^\s*at (.*?)\s*\(?component-\d+\.js:(\d+):(\d+)\)?$/.exec(line);
-      if (match) frames.push(`    at ${match[1] || "<module>"} (line ${Number(match[2]) - 1}, column ${Number(match[3])})`);
+      const match = /^\s*at (.*?)\s*\(?component-\d+\.js:(\d+):\d+\)?$/.exec(line);
+      if (match) frames.push(`    at ${match[1] || "<module>"} (line ${Number(match[2]) - 1})`);
     }
   }
   return frames.length ? frames.slice(0, 20).join("\n") : undefined;
@@ -53,17 +62,18 @@ export function evaluateModule(code: string, require: (name: string) => unknown,
     if (id === slot) factory = f;
   };
   const onLoadError = (event: ErrorEvent): void => {
-    loadError = event;
+    loadError ??= event;
     event.preventDefault();
-    event.stopImmediatePropagation();
   };
   window.addEventListener("error", onLoadError, true);
   const script = document.createElement("script");
   script.textContent =
     `${DEFINE}(${slot},function(require,module,exports,emit){\n${code}\n});\n//# sourceURL=component-${slot}.js`;
+  loading = true;
   try {
     document.head.appendChild(script);
   } finally {
+    loading = false;
     script.remove();
     window.removeEventListener("error", onLoadError, true);
     delete scope[DEFINE];
@@ -71,7 +81,8 @@ export function evaluateModule(code: string, require: (name: string) => unknown,
   if (!factory) {
     const lineno = loadError?.lineno;
     throw new CompileError(
-      loadError?.message?.replace(/^Uncaught /, "") ?? "The component could not be loaded.",
+      loadError?.message?.replace(/^Uncaught /, "").replace(/Failed to execute '\w+' on '\w+': /, "") ??
+        "The component could not be loaded.",
       lineno && lineno > 1 ? lineno - 1 : undefined,
       lineno && lineno > 1 ? Math.max(0, (loadError?.colno ?? 1) - 1) : undefined,
     );

@@ -7,7 +7,7 @@ import type { ComponentType, ErrorInfo } from "react";
 import { isToFrameMessage, type FromFrameMessage, type RenderMessage } from "../schema/frame";
 import { compileComponent, CompileError } from "./compile";
 import { createEmit } from "./emit";
-import { componentStack, evaluateModule, sourcePosition } from "./evaluate";
+import { componentStack, evaluateModule, isLoadingComponent, sourcePosition } from "./evaluate";
 import { disallowedImport, requireModule } from "./modules";
 import { repairCandidates } from "./repair";
 import { Stage, type Props } from "./stage";
@@ -113,7 +113,11 @@ function renderFinal(message: RenderMessage): void {
   }
   const compiledAt = performance.now();
   const result = stage.mount(component, withEmit(props), message.id, false);
-  if (!result.ok) return postRuntimeError(result.error, message.id, result.info);
+  if (!result.ok) {
+    // Final renders are never rejected as empty, so this is an error.
+    const failure = result.reason === "error" ? result : { error: new Error("The component did not render."), info: undefined };
+    return postRuntimeError(failure.error, message.id, failure.info);
+  }
   lastPartialCode = null;
   reportPainted({
     id: message.id,
@@ -124,10 +128,14 @@ function renderFinal(message: RenderMessage): void {
   });
 }
 
-/** Try repaired versions of streaming code, newest cut first; failures are expected and stay silent. */
+/**
+ * Try repaired versions of streaming code, newest cut first; failures are expected and stay silent.
+ * Candidates that do not compile cost little; at most two are mounted.
+ */
 function renderPartial(message: RenderMessage): void {
   const started = performance.now();
   const notApplied = (): void => post({ type: "rendered", id: message.id, partial: true, applied: false });
+  let mounts = 0;
   for (const candidate of repairCandidates(message.code)) {
     if (candidate.code === lastPartialCode) return notApplied();
     let exports: Record<string, unknown>;
@@ -141,15 +149,19 @@ function renderPartial(message: RenderMessage): void {
     const component = defaultExport(exports);
     if (!component) return notApplied();
     const compiledAt = performance.now();
-    if (!stage.mount(component, withEmit(props), message.id, true).ok) return notApplied();
-    lastPartialCode = candidate.code;
-    return reportPainted({
-      id: message.id,
-      partial: true,
-      applied: true,
-      compile_ms: compiledAt - started,
-      render_ms: performance.now() - compiledAt,
-    });
+    const result = stage.mount(component, withEmit(props), message.id, true);
+    if (result.ok) {
+      lastPartialCode = candidate.code;
+      return reportPainted({
+        id: message.id,
+        partial: true,
+        applied: true,
+        compile_ms: compiledAt - started,
+        render_ms: performance.now() - compiledAt,
+      });
+    }
+    // Rendered but empty: earlier cuts hold even less. Failed: one earlier cut may still work.
+    if (result.reason === "empty" || ++mounts >= 2) break;
   }
   notApplied();
 }
@@ -182,6 +194,7 @@ function reportUncaught(error: unknown): void {
 
 window.addEventListener("message", onMessage);
 window.addEventListener("error", (event) => {
+  if (isLoadingComponent()) return;
   reportUncaught(event.error ?? new Error(event.message));
 });
 window.addEventListener("unhandledrejection", (event) => {

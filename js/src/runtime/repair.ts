@@ -5,7 +5,9 @@
  */
 
 type Frame =
-  | { kind: "paren" | "bracket" | "brace" }
+  /** `group` parens hold an expression, e.g. `return (` or `=> (`; the others are call arguments. */
+  | { kind: "paren"; group: boolean }
+  | { kind: "bracket" | "brace" }
   | { kind: "template" | "templateExpr" | "blockComment" | "jsxAttrExpr" | "jsxChildExpr" }
   | { kind: "jsxTag" | "jsxChildren" | "jsxClosingTag"; name: string }
   | { kind: "jsxAttrString"; quote: string };
@@ -15,6 +17,10 @@ interface CutPoint {
   /** Index just after a newline. */
   end: number;
   stack: readonly Frame[];
+  /** Set when the cut leaves an operator, `return` or `(` waiting for an expression: what to put there. */
+  filler: string;
+  /** For a cut inside a line: ends a line comment or an open string before the closers. */
+  lineEnd: string;
 }
 
 export interface RepairCandidate {
@@ -32,6 +38,10 @@ const EXPRESSION_KEYWORDS = new Set([
   "instanceof", "default",
 ]);
 const EXPRESSION_PUNCTUATION = new Set([..."(,=:[!&|?{};+-*%<>~^"]);
+
+// After these an expression must follow; a cut right after them gets `null` as a stand-in.
+const DANGLING_KEYWORDS = new Set(["return", "await", "yield", "typeof", "void", "throw", "in", "of", "instanceof", "case"]);
+const DANGLING_PUNCTUATION = new Set([..."=&|:+-*%<>~^!"]);
 
 const IDENT_START = /[A-Za-z_$\u00c0-\uffff]/;
 const IDENT_PART = /[A-Za-z0-9_$\u00c0-\uffff]/;
@@ -103,10 +113,25 @@ function scanCutPoints(source: string, keepLast: number): CutPoint[] {
     lastPunct = ")";
     lastWord = null;
   };
-  const recordCut = (end: number): void => {
-    cuts.push({ end, stack: stack.slice() });
+  /** What an expression left hanging at this point needs to parse (empty when nothing hangs). */
+  const filler = (): string => {
+    const frame = top();
+    if (frame !== undefined && !CODE_FRAMES.has(frame.kind)) return "";
+    if (lastWord !== null) return DANGLING_KEYWORDS.has(lastWord) ? "null" : "";
+    if (lastPunct === "?") return "null : null";
+    if (lastPunct !== null && DANGLING_PUNCTUATION.has(lastPunct)) return "null";
+    if (lastPunct === "(" && frame?.kind === "paren" && frame.group) return "null";
+    if (lastPunct === "{" && frame?.kind === "jsxAttrExpr") return "null";
+    return "";
+  };
+  const recordCut = (end: number, lineEnd = ""): void => {
+    cuts.push({ end, stack: stack.slice(), filler: filler(), lineEnd });
     if (cuts.length > keepLast) cuts.shift();
   };
+  // How the source ends, for a cut at its very end (in the middle of a line).
+  let endsInLineComment = false;
+  let endsInString: string | null = null;
+  let endsInTagName = false;
 
   /** A finished JSX element is a value when it sits in code. */
   const afterJsxElement = (): void => {
@@ -132,6 +157,7 @@ function scanCutPoints(source: string, keepLast: number): CutPoint[] {
     }
     const [name, after] = readJsxName(j);
     stack.push({ kind: "jsxTag", name });
+    endsInTagName = after >= n;
     i = after;
   };
 
@@ -169,7 +195,7 @@ function scanCutPoints(source: string, keepLast: number): CutPoint[] {
       continue;
     }
 
-    if (kind === "jsxAttrString") {
+    if (frame?.kind === "jsxAttrString") {
       if (c === frame.quote) stack.pop();
       i++;
       continue;
@@ -185,7 +211,7 @@ function scanCutPoints(source: string, keepLast: number): CutPoint[] {
       continue;
     }
 
-    if (kind === "jsxTag") {
+    if (frame?.kind === "jsxTag") {
       if (c === "/" && source[i + 1] === ">") {
         stack.pop();
         i += 2;
@@ -205,7 +231,7 @@ function scanCutPoints(source: string, keepLast: number): CutPoint[] {
       continue;
     }
 
-    if (kind === "jsxChildren") {
+    if (frame?.kind === "jsxChildren") {
       if (c === "{") {
         stack.push({ kind: "jsxChildExpr" });
         setPunct("{");
@@ -226,6 +252,7 @@ function scanCutPoints(source: string, keepLast: number): CutPoint[] {
     }
     if (c === "/" && source[i + 1] === "/") {
       while (i < n && source[i] !== "\n") i++;
+      endsInLineComment = i >= n;
       continue;
     }
     if (c === "/" && source[i + 1] === "*") {
@@ -236,6 +263,7 @@ function scanCutPoints(source: string, keepLast: number): CutPoint[] {
     if (c === '"' || c === "'") {
       let j = i + 1;
       while (j < n && source[j] !== c && source[j] !== "\n") j += source[j] === "\\" ? 2 : 1;
+      if (j >= n) endsInString = source[n - 1] === "\\" ? null : c;
       i = source[j] === c ? j + 1 : j;
       setValue();
       continue;
@@ -285,7 +313,7 @@ function scanCutPoints(source: string, keepLast: number): CutPoint[] {
       continue;
     }
     if (c === "(" || c === "[" || c === "{") {
-      stack.push({ kind: c === "(" ? "paren" : c === "[" ? "bracket" : "brace" });
+      stack.push(c === "(" ? { kind: "paren", group: expressionExpected() } : { kind: c === "[" ? "bracket" : "brace" });
       setPunct(c);
       i++;
       continue;
@@ -304,7 +332,21 @@ function scanCutPoints(source: string, keepLast: number): CutPoint[] {
     setPunct(c);
     i++;
   }
+  recordEndCut();
   return cuts;
+
+  /**
+   * A cut at the very end, mid-line, so text appears as it streams. Not where the end is half a name
+   * (`<Bu`, `retu`) or a closing tag, which would not compile or would name something undefined.
+   */
+  function recordEndCut(): void {
+    if (n === 0 || source[n - 1] === "\n") return;
+    const kind = top()?.kind;
+    if (kind === "jsxClosingTag" || (kind === "jsxTag" && endsInTagName)) return;
+    const inCode = kind === undefined || CODE_FRAMES.has(kind);
+    if (inCode && !endsInLineComment && endsInString === null && IDENT_PART.test(source[n - 1])) return;
+    recordCut(n, endsInLineComment ? "\n" : (endsInString ?? ""));
+  }
 }
 
 /** Blank out Markdown code-fence lines a model may wrap code in (keeps line numbers). */
@@ -315,8 +357,9 @@ function stripFences(source: string): string {
 const HAS_DEFAULT_EXPORT = /\bexport\s+default\b/;
 
 /**
- * Repaired versions of a streaming component source, best first: cut at the last complete line, then at
- * earlier lines, each closed off. Yields nothing while the source has no default export yet.
+ * Repaired versions of a streaming component source, best first: cut at the very end when that is safe,
+ * then at the last complete line, then at earlier lines, each closed off. Yields nothing while the source
+ * has no default export yet.
  */
 export function* repairCandidates(source: string, maxCandidates = 6): Generator<RepairCandidate> {
   const cleaned = stripFences(source);
@@ -332,12 +375,15 @@ export function* repairCandidates(source: string, maxCandidates = 6): Generator<
     if (kept.trimEnd() === previous) continue;
     previous = kept.trimEnd();
     yielded++;
-    yield { code: kept + closersFor(cut.stack) + "\n", kept: cut.end };
+    const closers = cut.lineEnd + closersFor(cut.stack);
+    if (cut.filler) yield { code: kept + cut.lineEnd + cut.filler + closersFor(cut.stack) + "\n", kept: cut.end };
+    yield { code: kept + closers + "\n", kept: cut.end };
   }
 }
 
-/** The closers needed after `source` as it stands (exported for tests). */
+/** The filler and closers needed after `source` as it stands (exported for tests). */
 export function closingSuffix(source: string): string {
   const cuts = scanCutPoints(source.endsWith("\n") ? source : source + "\n", 1);
-  return cuts.length ? closersFor(cuts[cuts.length - 1].stack) : "";
+  const cut = cuts[cuts.length - 1];
+  return cut ? cut.filler + closersFor(cut.stack) : "";
 }

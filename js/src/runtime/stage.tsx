@@ -18,7 +18,10 @@ interface Mounted {
   partial: boolean;
 }
 
-export type MountResult = { ok: true } | { ok: false; error?: unknown; info?: ErrorInfo };
+export type MountResult =
+  | { ok: true }
+  | { ok: false; reason: "empty" }
+  | { ok: false; reason: "error"; error: unknown; info?: ErrorInfo };
 
 /** Called for errors after a component was committed (event handlers, state updates, effects). */
 export type RuntimeErrorHandler = (error: unknown, info: ErrorInfo | undefined, mounted: { renderId: number; partial: boolean }) => void;
@@ -53,9 +56,16 @@ class Boundary extends ReactComponent<BoundaryProps, { error: unknown }> {
   }
 }
 
-/** Whether a partial render shows anything worth replacing the previous frame with. */
-function hasVisibleContent(container: HTMLElement): boolean {
-  return (container.textContent ?? "").trim() !== "" || container.querySelector("svg,img,canvas,input,button,select,textarea") !== null;
+/**
+ * Whether a partial render shows anything worth replacing the previous frame with: text or media; when
+ * nothing is on screen yet, any element (the component's outer box) will do.
+ */
+function worthShowing(container: HTMLElement, replacing: boolean): boolean {
+  if (!replacing) return container.firstElementChild !== null;
+  return (
+    (container.textContent ?? "").trim() !== "" ||
+    container.querySelector("svg,img,canvas,input,button,select,textarea") !== null
+  );
 }
 
 export class Stage {
@@ -119,11 +129,13 @@ export class Stage {
     } finally {
       this.attempt = null;
     }
-    const failure = thrown ?? this.attemptError;
-    if (failure || (partial && !hasVisibleContent(container))) {
+    // Set by the root's error callbacks during flushSync, which the compiler cannot see.
+    const caught = this.attemptError as { error: unknown; info?: ErrorInfo } | null;
+    const failure = thrown ?? caught;
+    if (failure || (partial && !worthShowing(container, this.current !== null))) {
       root.unmount();
       container.remove();
-      return failure ? { ok: false, error: failure.error, info: this.attemptError?.info } : { ok: false };
+      return failure ? { ok: false, reason: "error", error: failure.error, info: caught?.info } : { ok: false, reason: "empty" };
     }
     const previous = this.current;
     this.current = { root, container, component, renderId, partial };

@@ -1,0 +1,67 @@
+/** Text for the status line: phase labels, token counts, durations, costs. */
+
+export interface Status {
+  phase?: string;
+  message?: string;
+  model?: string;
+  input_tokens?: number;
+  output_tokens?: number;
+  cost?: number | null;
+  started_at?: number | null;
+  elapsed_ms?: number;
+}
+
+const PHASE_LABELS: Record<string, string> = {
+  queued: "Queued",
+  connecting: "Connecting…",
+  streaming: "Writing…",
+  retrying: "Retrying…",
+  saving: "Saving…",
+  done: "Done",
+  cached: "Cached",
+  cancelled: "Cancelled",
+  error: "Failed",
+};
+
+/** Phases during which a generation is running (the elapsed time ticks). */
+export const ACTIVE_PHASES: ReadonlySet<string> = new Set(["queued", "connecting", "streaming", "retrying", "saving"]);
+/** Phases during which Cancel is offered. */
+export const CANCELLABLE_PHASES: ReadonlySet<string> = new Set(["queued", "connecting", "streaming", "retrying"]);
+
+export function phaseText(status: Status): string {
+  const phase = status.phase ?? "";
+  const label = PHASE_LABELS[phase] ?? phase;
+  const detail = (status.message ?? "").trim();
+  return detail && (phase === "retrying" || phase === "error" || phase === "cancelled") ? `${label} ${detail}` : label;
+}
+
+export function formatCount(n: number): string {
+  return n < 10_000 ? n.toLocaleString("en-US") : `${(n / 1000).toFixed(1)}k`;
+}
+
+export function tokensText(status: Status): string {
+  const input = status.input_tokens ?? 0;
+  const output = status.output_tokens ?? 0;
+  if (!input && !output) return "";
+  return `${formatCount(input)} in · ${formatCount(output)} out`;
+}
+
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, ms) / 1000;
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes} min ${Math.floor(seconds - minutes * 60)} s`;
+}
+
+/** Elapsed time: ticking from started_at while active, else the kernel's final figure. */
+export function elapsedText(status: Status, now: number): string {
+  const active = ACTIVE_PHASES.has(status.phase ?? "");
+  if (active && typeof status.started_at === "number") return formatDuration(now - status.started_at);
+  return status.elapsed_ms ? formatDuration(status.elapsed_ms) : "";
+}
+
+export function costText(status: Status): string {
+  if (typeof status.cost !== "number") return "";
+  if (status.cost === 0) return "$0";
+  return status.cost < 0.01 ? `$${status.cost.toFixed(4)}` : `$${status.cost.toFixed(2)}`;
+}

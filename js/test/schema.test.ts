@@ -1,0 +1,88 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { isFromFrameMessage, isToFrameMessage } from "../src/schema/frame";
+import { validate } from "../src/schema/validator";
+import { isKernelToViewMessage, isViewToKernelMessage, widgetSchema } from "../src/schema/widget";
+
+describe("frame messages", () => {
+  it("accepts each direction's valid messages", () => {
+    assert.ok(isToFrameMessage({ type: "load_runtime", source: "x" }));
+    assert.ok(isToFrameMessage({ type: "render", id: 3, code: "", props: { data: [] }, partial: true }));
+    assert.ok(isToFrameMessage({ type: "props", props: {} }));
+    assert.ok(isFromFrameMessage({ type: "ready", stage: "runtime" }));
+    assert.ok(isFromFrameMessage({ type: "rendered", id: 1, partial: false, applied: true, painted_at: 1.5 }));
+    assert.ok(isFromFrameMessage({ type: "error", id: 2, phase: "compile", message: "m", line: 3, column: 0 }));
+    assert.ok(isFromFrameMessage({ type: "resize", height: 120 }));
+    assert.ok(isFromFrameMessage({ type: "emit", name: "clicked", payload: { a: [1] } }));
+  });
+
+  it("rejects messages in the wrong direction", () => {
+    assert.ok(!isFromFrameMessage({ type: "load_runtime", source: "x" }));
+    assert.ok(!isToFrameMessage({ type: "ready", stage: "bootstrap" }));
+  });
+
+  it("rejects shapes the schema forbids", () => {
+    const invalid: unknown[] = [
+      null,
+      "render",
+      [],
+      { type: "nope" },
+      { type: "load_runtime", source: "" },
+      { type: "render", id: -1, code: "", props: {}, partial: false },
+      { type: "render", id: 1.5, code: "", props: {}, partial: false },
+      { type: "render", id: 1, code: "", props: [], partial: false },
+      { type: "render", id: 1, code: "", props: {}, partial: false, extra: 1 },
+      { type: "ready", stage: "later" },
+      { type: "error", phase: "generation", message: "m" },
+      { type: "error", phase: "runtime", message: "m", line: 0 },
+      { type: "resize", height: 100001 },
+      { type: "resize", height: Number.NaN },
+      { type: "emit", name: "" },
+      { type: "emit", name: "x".repeat(201) },
+    ];
+    for (const message of invalid) assert.ok(!isFromFrameMessage(message) && !isToFrameMessage(message), JSON.stringify(message));
+  });
+});
+
+describe("widget messages", () => {
+  it("accepts kernel -> view and view -> kernel messages", () => {
+    assert.ok(isKernelToViewMessage({ type: "stream_start", generation: "g" }));
+    assert.ok(isKernelToViewMessage({ type: "delta", generation: "g", offset: 0, text: "a" }));
+    assert.ok(isKernelToViewMessage({ type: "stream_end", generation: "g", ok: true, length: 1 }));
+    assert.ok(isKernelToViewMessage({ type: "code_sync", generation: "g", code: "a", done: false }));
+    assert.ok(isViewToKernelMessage({ type: "cancel" }));
+    assert.ok(isViewToKernelMessage({ type: "resync" }));
+    assert.ok(isViewToKernelMessage({ type: "rendered", version: null }));
+    assert.ok(isViewToKernelMessage({ type: "frame_error", phase: "runtime", message: "m", version: 2 }));
+    assert.ok(isViewToKernelMessage({ type: "emit", name: "n", payload: null }));
+  });
+
+  it("reports where a message fails", () => {
+    assert.deepEqual(validate(widgetSchema, { type: "delta", generation: "g", offset: "0", text: "" }), {
+      path: "/",
+      reason: "matches no allowed message shape",
+    });
+    assert.equal(validate(widgetSchema, { type: "cancel", now: true })?.reason, "matches no allowed message shape");
+    assert.ok(!isViewToKernelMessage({ type: "frame_error", phase: "runtime", message: "m", version: "2" }));
+    assert.ok(!isKernelToViewMessage({ type: "cancel" }));
+  });
+});
+
+describe("validator", () => {
+  const schema = {
+    $defs: { n: { type: "integer", minimum: 1, maximum: 3 } },
+    type: "object",
+    required: ["a"],
+    properties: { a: { $ref: "#/$defs/n" }, b: { type: "array", items: { enum: ["x", "y"] } } },
+    additionalProperties: { type: "string", maxLength: 2 },
+  };
+
+  it("covers refs, ranges, items and additionalProperties schemas", () => {
+    assert.equal(validate(schema, { a: 2, b: ["x"], c: "ok" }), null);
+    assert.equal(validate(schema, { a: 4 })?.path, "/a");
+    assert.equal(validate(schema, { a: 1, b: ["z"] })?.path, "/b/0");
+    assert.equal(validate(schema, { a: 1, c: "long" })?.reason, "string too long");
+    assert.equal(validate(schema, {})?.reason, 'missing required "a"');
+    assert.equal(validate(schema, { toString: 1 } as unknown)?.reason, 'missing required "a"');
+  });
+});

@@ -1,0 +1,192 @@
+"""The componentgen/api/stream WebSocket: generate, edit, cancel, subscribe, resume.
+
+Opening the socket needs an authenticated user allowed to read "componentgen", from an allowed origin
+(the same checks as jupyter-server's kernel sockets); generate, edit and cancel also need "write".
+A bad message gets a request_error and the socket keeps working.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from jupyter_core.utils import ensure_async
+from jupyter_server.auth.decorator import authorized, ws_authenticated
+from jupyter_server.base.handlers import JupyterHandler
+from jupyter_server.base.websocket import WebSocketMixin
+from tornado.websocket import WebSocketClosedError, WebSocketHandler
+
+from . import messages_out as out
+from . import metrics
+from .generations import GenerationRefused, GenerationSpec
+from .messages_in import BadMessage, Cancel, ClientMessage, Generate, Resume, Subscribe, parse_client_message
+from .paths import NotebookPathError
+from .service import AUTH_RESOURCE, ComponentGenService
+
+log = logging.getLogger(__name__)
+
+# Frames queued to a client that does not read them; beyond this the socket is closed (it can resume).
+MAX_PENDING_FRAMES = 20_000
+CLOSE_TOO_SLOW = 1013  # "try again later"
+
+
+class StreamSession:
+    """One socket's requests and the broadcasts it receives. Knows nothing of tornado."""
+
+    def __init__(
+        self,
+        service: ComponentGenService,
+        user: str,
+        send: Callable[[str], None],
+        may_write: Callable[[], Awaitable[bool]],
+    ) -> None:
+        self.service = service
+        self.user = user
+        self._send = send
+        self._may_write = may_write
+
+    def send(self, text: str) -> None:
+        self._send(text)
+
+    def refuse(self, code: str, message: str, request_id: str | None = None) -> None:
+        metrics.REQUEST_ERRORS.labels(code=code).inc()
+        self._send(out.encode(out.request_error(code, message, request_id)))
+
+    async def handle(self, raw: str | bytes) -> None:
+        request_id: str | None = None
+        try:
+            message = parse_client_message(
+                raw,
+                max_bytes=self.service.limits.max_message_bytes,
+                max_instruction_chars=self.service.settings.max_prompt_chars,
+            )
+            request_id = message.id if isinstance(message, Generate) else None
+            await self._dispatch(message)
+        except BadMessage as error:
+            self.refuse(error.code, error.message, error.request_id)
+        except NotebookPathError as error:
+            self.refuse("bad_notebook", error.message, request_id)
+        except GenerationRefused as error:
+            self.refuse(error.code, error.message, request_id)
+        except Exception:
+            log.exception("jupyter-componentgen: could not handle a stream message")
+            self.refuse("internal", "The server could not handle this request; see its log.", request_id)
+
+    async def _dispatch(self, message: ClientMessage) -> None:
+        if isinstance(message, Generate):
+            await self._generate(message)
+        elif isinstance(message, Cancel):
+            await self._require_write("cancel generations")
+            self.service.manager.cancel(message.generation)
+        elif isinstance(message, Subscribe):
+            await self._subscribe(message)
+        else:
+            self._resume(message)
+
+    async def _require_write(self, what: str) -> None:
+        if not await self._may_write():
+            raise GenerationRefused(
+                "forbidden",
+                f"You may watch generations but not {what}: ask the server's administrator for write "
+                f"access to '{AUTH_RESOURCE}'.",
+            )
+
+    async def _generate(self, message: Generate) -> None:
+        await self._require_write("start them")
+        service = self.service
+        settings = service.settings
+        model = message.model or (
+            settings.edit_model if message.edit and settings.edit_model else settings.model
+        )
+        if model not in service.models():
+            raise GenerationRefused(
+                "unknown_model",
+                f"The model {model!r} is not configured on this server; choose one of "
+                f"{', '.join(service.models())} (GET componentgen/api/models).",
+            )
+        context = await service.registry.open(message.notebook)
+        if message.edit:
+            current = await context.call(lambda store: store.current(message.component))
+            if current is None:
+                raise GenerationRefused(
+                    "not_found",
+                    f"{message.component!r} has no version in {context.api_path} yet; "
+                    "send 'generate' to create it.",
+                )
+        spec = GenerationSpec(message.component, message.instruction, model, message.regenerate, self.user)
+        generation = service.manager.submit(context, spec)
+        self._send(out.encode(out.accepted(message.id, generation.id)))
+        service.manager.launch(generation, requester=self)
+
+    async def _subscribe(self, message: Subscribe) -> None:
+        context = await self.service.registry.open(message.notebook)
+        self.service.hub.subscribe(self, context.api_path, message.component)
+        active = [g.summary() for g in self.service.manager.active(context.api_path, message.component)]
+        self._send(out.encode(out.subscribed(context.api_path, active)))
+
+    def _resume(self, message: Resume) -> None:
+        manager = self.service.manager
+        generation = manager.get(message.generation)
+        for event in manager.resume(message.generation, self, message.after_seq):
+            self._send(manager.envelope(generation, event))
+
+
+class StreamHandler(WebSocketMixin, WebSocketHandler, JupyterHandler):
+    auth_resource = AUTH_RESOURCE
+
+    def initialize(self, service: ComponentGenService) -> None:
+        self.service = service
+        self.session: StreamSession | None = None
+        self._pending = 0
+
+    def set_default_headers(self) -> None:
+        """JupyterHandler's HTML/CSP headers do not apply to a socket upgrade."""
+
+    def get_compression_options(self) -> dict[str, Any] | None:
+        options: dict[str, Any] | None = self.settings.get("websocket_compression_options", None)
+        return options
+
+    @ws_authenticated
+    @authorized  # a GET: the "read" action; generating also needs "write" (checked per message)
+    async def get(self, *args: Any, **kwargs: Any) -> None:
+        await super().get(*args, **kwargs)
+
+    def open(self, *args: Any, **kwargs: Any) -> None:
+        super().open(*args, **kwargs)
+        user = self.current_user
+        self.session = StreamSession(self.service, user.username, self._send, self._may_write)
+
+    async def on_message(self, message: str | bytes) -> None:
+        if self.session is not None:
+            await self.session.handle(message)
+
+    def on_close(self) -> None:
+        if self.session is not None:
+            self.service.hub.drop(self.session)
+            self.session = None
+
+    async def _may_write(self) -> bool:
+        allowed = await ensure_async(
+            self.authorizer.is_authorized(self, self.current_user, "write", AUTH_RESOURCE)
+        )
+        return bool(allowed)
+
+    def _send(self, text: str) -> None:
+        if self.ws_connection is None or self.ws_connection.is_closing():
+            return
+        if self._pending >= MAX_PENDING_FRAMES:
+            log.warning("jupyter-componentgen: closing a stream socket that stopped reading")
+            self.close(CLOSE_TOO_SLOW, "Too many unread messages; reconnect and resume.")
+            return
+        try:
+            written = self.write_message(text)
+        except WebSocketClosedError:
+            return
+        self._pending += 1
+        written.add_done_callback(self._written)
+
+    def _written(self, future: Any) -> None:
+        self._pending -= 1
+        if not future.cancelled():
+            future.exception()  # retrieved, so a socket closed mid-write is not reported as an error

@@ -1,0 +1,236 @@
+"""REST routes: history, rollback, hand edits, models; authentication, XSRF and path checks; metrics."""
+
+from __future__ import annotations
+
+import json
+import os
+from http.cookies import SimpleCookie
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import pytest
+from tornado.httpclient import HTTPClientError
+
+from jupyter_componentgen.engine.usage import Usage
+from jupyter_componentgen.store import Store
+from tests.provider import Script, ScriptedProvider, recording
+
+from .conftest import MODEL, Fetch, StreamFactory, code_between_markers, payload, status_of
+
+COUNTER = recording("counter_button")
+
+
+def seed_history(root: Path, notebook: str, component: str = "counter", count: int = 2) -> None:
+    """Versions written directly to the notebook's store, as the kernel would."""
+    with Store.for_notebook(root / notebook) as store:
+        parent = None
+        for number in range(1, count + 1):
+            version = store.add_version(
+                component, code=f"// v{number}\n", prompt=f"ask {number}", parent=parent, model=MODEL,
+                author="llm", usage=Usage(100, 50), latency_ms=900,
+            )  # fmt: skip
+            parent = version.number
+
+
+async def test_components_versions_and_one_version(api: Fetch, server: Any, jp_root_dir: Path, notebook: str) -> None:
+    seed_history(jp_root_dir, notebook)
+
+    components = payload(await api("components", params={"notebook": notebook}))
+    assert components["notebook"] == notebook
+    assert components["active"] == []
+    [summary] = components["components"]
+    assert (summary["name"], summary["current"], summary["versions"], summary["model"]) == ("counter", 2, 2, MODEL)
+
+    versions = payload(await api("components", "counter", "versions", params={"notebook": notebook}))
+    assert versions["current"] == 2
+    assert [(v["number"], v["current"]) for v in versions["versions"]] == [(1, False), (2, True)]
+
+    first = payload(await api("components", "counter", "versions", "1", params={"notebook": notebook}))
+    assert (first["code"], first["prompt"], first["current"]) == ("// v1\n", "ask 1", False)
+
+    assert await status_of(api("components", "nothing", "versions", params={"notebook": notebook})) == 404
+    assert await status_of(api("components", "counter", "versions", "9", params={"notebook": notebook})) == 404
+
+
+async def test_rollback_then_hand_edit_branches_from_the_rolled_back_version(
+    api: Fetch, server: Any, jp_root_dir: Path, notebook: str
+) -> None:
+    seed_history(jp_root_dir, notebook, count=3)
+    query = {"notebook": notebook}
+
+    rolled = payload(await api("components", "counter", "rollback", params=query, body={"version": 1}))
+    assert (rolled["number"], rolled["current"]) == (1, True)
+    edited = await api("components", "counter", "versions", params=query, body={"code": "// mine\n"})
+    assert edited.code == 201
+    assert (payload(edited)["number"], payload(edited)["parent"], payload(edited)["author"]) == (4, 1, "user")
+
+    explicit = payload(
+        await api("components", "counter", "versions", params=query, body={"code": "// on 2\n", "parent": 2})
+    )
+    assert (explicit["number"], explicit["parent"]) == (5, 2)
+    assert payload(await api("components", "counter", "versions", params=query))["current"] == 5
+
+    for body, expected in [
+        ({"version": 99}, 404),
+        ({"version": "2"}, 400),
+        ({}, 400),
+    ]:
+        assert await status_of(api("components", "counter", "rollback", params=query, body=body)) == expected
+    for body, expected in [
+        ({"code": ""}, 400),
+        ({"code": 3}, 400),
+        ({"code": "x", "parent": 99}, 404),
+        ({"code": "x" * 300_000}, 413),
+    ]:
+        assert await status_of(api("components", "counter", "versions", params=query, body=body)) == expected
+    assert await status_of(api("components", "counter", "rollback", params=query, method="POST", body="{")) == 400
+
+
+async def test_hand_edit_waits_for_a_running_generation(
+    api: Fetch, server: Any, llm_env: ScriptedProvider, open_stream: StreamFactory, notebook: str
+) -> None:
+    llm_env.enqueue(Script(COUNTER, tokens_per_second=40))
+    client = await open_stream()
+    await client.send(
+        {"type": "generate", "id": "1", "notebook": notebook, "component": "counter", "instruction": "a counter"}
+    )
+    await client.until(lambda m: m["type"] == "event")
+    query = {"notebook": notebook}
+    assert await status_of(api("components", "counter", "versions", params=query, body={"code": "x"})) == 409
+    assert await status_of(api("components", "counter", "rollback", params=query, body={"version": 1})) == 409
+
+
+async def test_models_lists_the_configured_choices(api: Fetch, server: Any) -> None:
+    assert payload(await api("models")) == {
+        "model": MODEL,
+        "edit_model": None,
+        "fallback_models": ["openai/gpt-test-fallback"],
+        "choices": [MODEL, "openai/gpt-test-fallback"],
+    }
+
+
+ROUTES = [
+    ("GET", ("models",)),
+    ("GET", ("components",)),
+    ("GET", ("components", "counter", "versions")),
+    ("GET", ("components", "counter", "versions", "1")),
+    ("POST", ("components", "counter", "versions")),
+    ("POST", ("components", "counter", "rollback")),
+]
+BODIES = {"versions": {"code": "// hacked\n"}, "rollback": {"version": 1}}
+
+
+@pytest.mark.parametrize(("method", "parts"), ROUTES)
+async def test_rest_routes_refuse_requests_without_authentication(
+    api: Fetch, server: Any, jp_root_dir: Path, notebook: str, method: str, parts: tuple[str, ...]
+) -> None:
+    seed_history(jp_root_dir, notebook)
+    body = json.dumps(BODIES[parts[-1]]) if method == "POST" else None
+    status = await status_of(
+        api(*parts, params={"notebook": notebook}, method=method, body=body, headers={"Authorization": ""})
+    )
+    assert status == 403
+    with Store.for_notebook(jp_root_dir / notebook) as store:
+        assert len(store.versions("counter")) == 2
+        assert store.current("counter").number == 2  # type: ignore[union-attr]
+
+
+async def browser_session(api: Fetch, jp_fetch: Any) -> tuple[dict[str, str], str]:
+    """Headers of a browser that logged in (cookies, no token), and its XSRF token."""
+    cookies: SimpleCookie = SimpleCookie()
+    login_page = await jp_fetch("login", headers={"Authorization": ""})  # its form sets the XSRF cookie
+    for response in (login_page, await api("models")):  # a token request sets the login cookie
+        for header in response.headers.get_list("Set-Cookie"):
+            cookies.load(header)
+    assert "_xsrf" in cookies, "the server sets the XSRF cookie"
+    cookie_header = "; ".join(f"{name}={morsel.value}" for name, morsel in cookies.items())
+    return {"Authorization": "", "Cookie": cookie_header}, cookies["_xsrf"].value
+
+
+async def test_stream_socket_refuses_no_authentication_and_foreign_origins(
+    api: Fetch, jp_fetch: Any, open_stream: StreamFactory, server: Any, notebook: str
+) -> None:
+    with pytest.raises(HTTPClientError) as anonymous:
+        await open_stream(headers={"Authorization": ""})
+    assert anonymous.value.code == 403
+
+    browser, _ = await browser_session(api, jp_fetch)
+    with pytest.raises(HTTPClientError) as foreign:
+        await open_stream(headers={**browser, "Origin": "http://evil.example"})
+    assert foreign.value.code == 403
+    same_site = await open_stream(headers=dict(browser))
+    await same_site.send({"type": "subscribe", "notebook": notebook})
+    assert (await same_site.receive())["type"] == "subscribed"
+
+
+async def test_posts_with_a_login_cookie_need_the_xsrf_token(
+    api: Fetch, jp_fetch: Any, server: Any, jp_root_dir: Path, notebook: str
+) -> None:
+    """A browser session (cookie, no token) must also send the XSRF token on writes."""
+    seed_history(jp_root_dir, notebook)
+    browser, xsrf = await browser_session(api, jp_fetch)
+    query = {"notebook": notebook}
+
+    assert (await api("components", params=query, headers=dict(browser))).code == 200
+    for route, body in BODIES.items():
+        without = api("components", "counter", route, params=query, body=body, headers=dict(browser))
+        assert await status_of(without) == 403
+    with Store.for_notebook(jp_root_dir / notebook) as store:
+        assert [v.number for v in store.versions("counter")] == [1, 2]
+    with_token = {**browser, "X-XSRFToken": xsrf}
+    rolled = await api("components", "counter", "rollback", params=query, body={"version": 1}, headers=with_token)
+    assert payload(rolled)["number"] == 1
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("", 400),
+        ("notes.txt", 400),
+        ("../outside.ipynb", 400),
+        ("sub/../../outside.ipynb", 400),
+        ("./analysis.ipynb", 400),
+        ("/etc/analysis.ipynb", 400),
+        ("C:/analysis.ipynb", 400),
+        ("sub\\analysis.ipynb", 400),
+        ("missing.ipynb", 404),
+        (".hidden/analysis.ipynb", 404),
+        ("escape/analysis.ipynb", 404),  # a symlink to a folder outside the root
+    ],
+)
+async def test_notebook_paths_outside_the_root_are_refused(
+    api: Fetch, server: Any, jp_root_dir: Path, tmp_path: Path, path: str, status: int
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    for folder in (outside, jp_root_dir / ".hidden"):
+        folder.mkdir(exist_ok=True)
+        (folder / "analysis.ipynb").write_text(nbformat.writes(nbformat.v4.new_notebook()), encoding="utf-8")
+    os.symlink(outside, jp_root_dir / "escape")
+
+    assert await status_of(api("components", params={"notebook": path})) == status
+    assert not (outside / ".componentgen").exists()
+
+
+async def test_metrics_are_served_on_the_server_metrics_route(
+    jp_fetch: Any, server: Any, llm_env: ScriptedProvider, open_stream: StreamFactory, notebook: str
+) -> None:
+    llm_env.enqueue(Script(COUNTER, tokens_per_second=3000, input_tokens=1234))
+    client = await open_stream()
+    await client.send(
+        {"type": "generate", "id": "1", "notebook": notebook, "component": "counter", "instruction": "a counter"}
+    )
+    updated = await client.until_type("component_updated")
+    assert updated["code"] == code_between_markers(COUNTER)
+
+    text = (await jp_fetch("metrics")).body.decode()
+    for name in (
+        'componentgen_generations_total{outcome="saved"}',
+        "componentgen_time_to_first_token_seconds_count",
+        "componentgen_time_to_first_preview_seconds_count",
+        f'componentgen_tokens_total{{kind="input",model="{MODEL}"}}',
+        "componentgen_active_generations",
+        "componentgen_queued_generations",
+    ):
+        assert name in text, name

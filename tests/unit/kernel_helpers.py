@@ -1,0 +1,162 @@
+"""Kernel-side test helpers: a comm that records what the kernel sends, and an isolated kernel context."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import comm
+import pytest
+from comm.base_comm import BaseComm
+
+from jupyter_componentgen import widget as widget_module
+from jupyter_componentgen.kernel_context import reset_context
+from jupyter_componentgen.widget import ComponentWidget
+
+
+@dataclass
+class SentMessage:
+    comm_id: str
+    msg_type: str  # comm_open | comm_msg | comm_close
+    data: dict[str, Any]
+    size: int  # bytes of the JSON data, as the kernel would serialise it
+    at: float  # time.monotonic() when sent
+    thread: str
+
+
+class CommRecorder:
+    """Installed as ``comm.create_comm``: every widget gets a RecordingComm that logs to this recorder."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._messages: list[SentMessage] = []
+
+    def create_comm(self, *args: Any, **kwargs: Any) -> BaseComm:
+        return RecordingComm(*args, recorder=self, **kwargs)
+
+    def record(self, comm_id: str, msg_type: str, data: dict[str, Any] | None) -> None:
+        # Serialising here proves every message is JSON, and measures it like the wire would.
+        text = json.dumps(data or {}, separators=(",", ":"), ensure_ascii=False)
+        message = SentMessage(
+            comm_id,
+            msg_type,
+            json.loads(text),
+            len(text.encode()),
+            time.monotonic(),
+            threading.current_thread().name,
+        )
+        with self._lock:
+            self._messages.append(message)
+
+    def messages(self, widget: ComponentWidget | None = None) -> list[SentMessage]:
+        with self._lock:
+            found = list(self._messages)
+        if widget is None:
+            return found
+        return [message for message in found if message.comm_id == widget.model_id]
+
+    def custom(self, widget: ComponentWidget) -> list[SentMessage]:
+        """The widget's custom messages (stream_start, delta, stream_end, code_sync)."""
+        return [m for m in self.messages(widget) if m.msg_type == "comm_msg" and m.data["method"] == "custom"]
+
+    def updates(self, widget: ComponentWidget) -> list[dict[str, Any]]:
+        """The state updates sent for the widget, oldest first."""
+        return [
+            m.data["state"]
+            for m in self.messages(widget)
+            if m.msg_type == "comm_msg" and m.data["method"] == "update"
+        ]
+
+    def wait_for(self, condition: Callable[[], bool], timeout: float = 10.0) -> None:
+        deadline = time.monotonic() + timeout
+        while not condition():
+            if time.monotonic() > deadline:
+                raise AssertionError("condition not met in time")
+            time.sleep(0.005)
+
+
+class RecordingComm(BaseComm):
+    def __init__(self, *args: Any, recorder: CommRecorder, **kwargs: Any) -> None:
+        self.recorder = recorder
+        super().__init__(*args, **kwargs)
+
+    def publish_msg(
+        self,
+        msg_type: str,
+        data: dict[str, Any] | None = None,
+        metadata: dict[str, Any] | None = None,
+        buffers: list[Any] | None = None,
+        **keys: Any,
+    ) -> None:
+        self.recorder.record(self.comm_id, msg_type, data)
+
+
+def from_view(widget: ComponentWidget, content: dict[str, Any]) -> None:
+    """Deliver a custom message from the view, the way ipykernel hands it to the widget's comm."""
+    widget.comm.handle_msg({"content": {"data": {"method": "custom", "content": content}}, "buffers": []})
+
+
+def view_code(messages: list[SentMessage]) -> str:
+    """Assemble the code from custom messages the way the view does, checking offsets in UTF-16 units."""
+    units: list[int] = []
+    for message in messages:
+        content = message.data["content"]
+        if content["type"] == "stream_start":
+            units = []
+        elif content["type"] == "delta":
+            assert content["offset"] == len(units), "a delta's offset is the view's code length before it"
+            units.extend(_utf16_units(content["text"]))
+        elif content["type"] == "code_sync":
+            units = _utf16_units(content["code"])
+        elif content["type"] == "stream_end":
+            assert content["length"] == len(units)
+    return _from_utf16_units(units)
+
+
+def _utf16_units(text: str) -> list[int]:
+    raw = text.encode("utf-16-le")
+    return [int.from_bytes(raw[i : i + 2], "little") for i in range(0, len(raw), 2)]
+
+
+def _from_utf16_units(units: list[int]) -> str:
+    return b"".join(unit.to_bytes(2, "little") for unit in units).decode("utf-16-le")
+
+
+@contextmanager
+def kernel_side(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[CommRecorder]:
+    """A fresh kernel context working in ``tmp_path``, with recording comms and small front-end assets.
+
+    The built front end is replaced by short stand-ins: the kernel only passes these files through, and
+    megabytes of runtime in every recorded comm_open would only slow the tests down.
+    """
+    recorder = CommRecorder()
+    monkeypatch.setattr(comm, "create_comm", recorder.create_comm)
+    monkeypatch.setattr(widget_module, "_asset", lambda name: f"export default {{}}; // {name}")
+    monkeypatch.setattr(widget_module, "_runtime", None)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
+    for option, value in {
+        "CONNECT_TIMEOUT": "5",
+        "FIRST_TOKEN_TIMEOUT": "5",
+        "IDLE_TIMEOUT": "5",
+        "TOTAL_TIMEOUT": "60",
+        "MAX_RETRIES": "0",
+        "WAIT": "auto",
+    }.items():
+        monkeypatch.setenv(f"COMPONENTGEN_{option}", value)
+    reset_context()
+    try:
+        yield recorder
+    finally:
+        reset_context()
+
+
+def code_between_markers(text: str) -> str:
+    body = text.split("/// START", 1)[1].split("\n", 1)[1]
+    return body.split("/// END", 1)[0]

@@ -1,0 +1,290 @@
+"""ComponentWidget against the real engine and the scripted provider, seen through a recording comm."""
+
+from __future__ import annotations
+
+import itertools
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pandas as pd
+import pytest
+
+from jupyter_componentgen.api import Component, generate
+from jupyter_componentgen.kernel_context import get_context
+from jupyter_componentgen.resources import load_schema
+from jupyter_componentgen.widget_stream import MIN_DELTA_INTERVAL_S, utf16_length
+from tests.provider import Script, ScriptedProvider, recording, tokenize
+from tests.unit.kernel_helpers import CommRecorder, code_between_markers, from_view, kernel_side, view_code
+
+SALES = recording("sales_card")
+COUNTER = recording("counter_button")
+FAST = 5000.0
+
+
+@pytest.fixture
+def comms(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, llm_env: ScriptedProvider
+) -> Iterator[CommRecorder]:
+    with kernel_side(tmp_path, monkeypatch) as recorder:
+        yield recorder
+
+
+def kinds(recorder: CommRecorder, widget: Component) -> list[str]:
+    return [m.data["content"]["type"] for m in recorder.custom(widget)]
+
+
+def start_slow_edit(widget: Component, recorder: CommRecorder, llm_env: ScriptedProvider) -> None:
+    """Start a long generation and return once the view has received some of its code."""
+    llm_env.enqueue(Script(SALES, tokens_per_second=80))
+    before = len(recorder.custom(widget))
+    widget.edit("make it blue", wait=False)
+    recorder.wait_for(lambda: "delta" in kinds(recorder, widget)[before:])
+
+
+def test_stream_is_batched_deltas_that_rebuild_the_code_without_resending_it(
+    comms: CommRecorder, llm_env: ScriptedProvider
+) -> None:
+    llm_env.enqueue(Script(SALES, tokens_per_second=FAST))
+
+    widget = generate("a sales card", name="sales")
+
+    code = code_between_markers(SALES)
+    assert widget.version == 1
+    assert widget.code == code
+    messages = comms.custom(widget)
+    types = kinds(comms, widget)
+    assert types[0] == "stream_start"
+    assert types[-1] == "stream_end"
+    assert messages[-1].data["content"]["ok"] is True
+    deltas = types.count("delta")
+    assert 2 <= deltas <= len(tokenize(SALES)) // 10, "deltas are batched, not one per token"
+    assert view_code(messages) == code
+    total = sum(m.size for m in messages)
+    assert total <= 1.5 * len(code.encode()), f"{total} bytes of messages for {len(code)} bytes of code"
+    validator = jsonschema.Draft202012Validator(load_schema("widget"))
+    for message in messages:
+        validator.validate(message.data["content"])
+    # The view assembled the code from the deltas: no state update carries it again.
+    assert all("code" not in state for state in comms.updates(widget))
+    # Everything of the stream was sent from the engine's thread, not from the (blocked) caller.
+    assert {m.thread for m in messages} == {"componentgen-engine"}
+
+
+def test_status_moves_through_the_phases_and_lands_with_the_version(
+    comms: CommRecorder, llm_env: ScriptedProvider
+) -> None:
+    llm_env.enqueue(Script(SALES, tokens_per_second=1200))
+
+    widget = generate("a sales card", name="sales")
+
+    updates = comms.updates(widget)
+    phases = [state["status"]["phase"] for state in updates if "status" in state]
+    distinct = [phase for i, phase in enumerate(phases) if i == 0 or phases[i - 1] != phase]
+    assert distinct == ["queued", "connecting", "streaming", "saving", "done"]
+    final = updates[-1]
+    assert final["version"] == 1
+    assert final["status"]["phase"] == "done"
+    assert final["status"]["started_at"] is None
+    assert final["status"]["output_tokens"] > 0
+    running = [state["status"] for state in updates if "status" in state][:-1]
+    assert all(status["started_at"] is not None for status in running)
+    # Throttled: a status per engine status event at most, and never more than ~4 per second of streaming.
+    streaming = [status for status in running if status["phase"] == "streaming"]
+    assert len(streaming) <= 4 * (streaming[-1]["elapsed_ms"] - streaming[0]["elapsed_ms"]) / 1000 + 2
+
+
+def test_delta_offsets_count_utf16_code_units(comms: CommRecorder, llm_env: ScriptedProvider) -> None:
+    line = '  <p title="growth 📈">Revenue 𝒳 up — 🎉 {"€"}</p>\n'
+    code = "export default function Emoji() {\n  return (<div>\n" + line * 60 + "  </div>);\n}\n"
+    llm_env.enqueue(
+        Script(f"Emoji galore.\n\n/// START Emoji\n{code}/// END Emoji\n", tokens_per_second=1500)
+    )
+
+    widget = generate("emoji", name="emoji")
+
+    assert widget.code == code
+    messages = comms.custom(widget)
+    assert view_code(messages) == code
+    deltas = [m.data["content"] for m in messages if m.data["content"]["type"] == "delta"]
+    assert len(deltas) >= 2
+    python_chars_before_last = sum(len(delta["text"]) for delta in deltas[:-1])
+    assert deltas[-1]["offset"] == utf16_length(code[:python_chars_before_last]) > python_chars_before_last
+    assert messages[-1].data["content"]["length"] == utf16_length(code) > len(code)
+
+
+def test_deltas_are_paced_and_the_first_goes_at_once(comms: CommRecorder, llm_env: ScriptedProvider) -> None:
+    llm_env.enqueue(Script(COUNTER, tokens_per_second=300))
+
+    widget = generate("a counter", name="counter")
+
+    messages = comms.custom(widget)
+    deltas = [m for m in messages if m.data["content"]["type"] == "delta"]
+    assert len(deltas) >= 3
+    assert deltas[0].at - messages[0].at < 0.03, "the first delta is not held back"
+    assert len(deltas[0].data["content"]["text"]) < 40
+    # The last delta closes the block and goes at once, so it is left out.
+    gaps = [later.at - earlier.at for earlier, later in itertools.pairwise(deltas[:-1])]
+    assert min(gaps) >= MIN_DELTA_INTERVAL_S - 0.005
+
+
+def test_cancel_from_the_view_stops_the_stream_and_keeps_the_version(
+    comms: CommRecorder, llm_env: ScriptedProvider
+) -> None:
+    llm_env.enqueue(Script(COUNTER, tokens_per_second=FAST))
+    widget = generate("a counter", name="counter")
+    first_code = widget.code
+    start_slow_edit(widget, comms, llm_env)
+    assert widget.generating
+
+    cancelled_at = time.time()
+    from_view(widget, {"type": "cancel"})
+    outcome = widget.wait(timeout=10)
+
+    assert outcome is not None
+    assert outcome.status == "cancelled"
+    assert not widget.generating
+    assert widget.version == 1
+    assert widget.code == first_code
+    assert widget.status["phase"] == "cancelled"
+    assert "Version 1 is still current" in widget.status["message"]
+    assert widget.error is None
+    last = comms.custom(widget)[-1].data["content"]
+    assert last["type"] == "stream_end"
+    assert last["ok"] is False
+    assert llm_env.wait_for(lambda requests: requests[-1].client_closed_at is not None)
+    closed_at = llm_env.requests[-1].client_closed_at
+    assert closed_at is not None
+    assert closed_at - cancelled_at < 1.0
+    assert [v.number for v in widget.versions] == [1]
+    assert get_context().store.drafts("counter")[-1].error_code == "cancelled"
+
+
+def test_emit_reaches_python_callbacks_while_a_generation_runs(
+    comms: CommRecorder, llm_env: ScriptedProvider, capsys: pytest.CaptureFixture[str]
+) -> None:
+    llm_env.enqueue(Script(COUNTER, tokens_per_second=FAST))
+    widget = generate("a counter", name="counter")
+    received: list[Any] = []
+    widget.on_event("clicked", received.append)
+
+    def broken(payload: Any) -> None:
+        raise ValueError(f"cannot handle {payload}")
+
+    widget.on_event("clicked", broken)
+    start_slow_edit(widget, comms, llm_env)
+
+    from_view(widget, {"type": "emit", "name": "clicked", "payload": {"n": 1}})
+    from_view(widget, {"type": "emit", "name": "other", "payload": 2})
+
+    assert received == [{"n": 1}]
+    assert "ValueError: cannot handle {'n': 1}" in capsys.readouterr().err
+    assert "on_event('clicked') callback raised ValueError" in widget.status["message"]
+    assert widget.generating
+    widget.on_event("clicked", broken, remove=True)
+    from_view(widget, {"type": "emit", "name": "clicked", "payload": {"n": 2}})
+    assert received == [{"n": 1}, {"n": 2}]
+    widget.cancel()
+    assert widget.wait(timeout=10) is not None
+
+
+def test_resync_mid_stream_answers_with_the_code_so_far(
+    comms: CommRecorder, llm_env: ScriptedProvider
+) -> None:
+    llm_env.enqueue(Script(COUNTER, tokens_per_second=FAST))
+    widget = generate("a counter", name="counter")
+    before = len(comms.custom(widget))
+    llm_env.enqueue(Script(SALES, tokens_per_second=1000))
+    widget.edit("a sales card", wait=False)
+    comms.wait_for(lambda: kinds(comms, widget)[before:].count("delta") >= 2)
+
+    from_view(widget, {"type": "resync"})
+    comms.wait_for(lambda: "code_sync" in kinds(comms, widget))
+    outcome = widget.wait(timeout=20)
+
+    assert outcome is not None
+    assert outcome.status == "saved"
+    messages = comms.custom(widget)[before:]
+    sync = next(m.data["content"] for m in messages if m.data["content"]["type"] == "code_sync")
+    assert sync["done"] is False
+    assert code_between_markers(SALES).startswith(sync["code"])
+    assert len(sync["code"]) > 0
+    assert view_code(messages) == widget.code == code_between_markers(SALES)
+
+    # A view that missed the end of the stream asks again and gets the saved code to adopt.
+    from_view(widget, {"type": "resync"})
+    comms.wait_for(lambda: comms.custom(widget)[-1].data["content"]["type"] == "code_sync")
+    last = comms.custom(widget)[-1].data["content"]
+    assert (last["done"], last["code"]) == (True, widget.code)
+
+
+def test_a_failed_generation_keeps_the_good_version_and_says_why(
+    comms: CommRecorder, llm_env: ScriptedProvider
+) -> None:
+    llm_env.enqueue(Script(COUNTER, tokens_per_second=FAST))
+    widget = generate("a counter", name="counter")
+    llm_env.enqueue(Script("I would rather not write code today.", tokens_per_second=FAST))
+
+    generate("make it red", name="counter")
+
+    assert widget.version == 1
+    assert widget.code == code_between_markers(COUNTER)
+    assert widget.status["phase"] == "error"
+    assert widget.error is not None
+    assert widget.error["phase"] == "generation"
+    assert "START" in widget.error["message"]
+    assert "Version 1 is still current" in widget.status["message"]
+    assert [v.number for v in widget.versions] == [1]
+
+
+def test_assigning_data_converts_it_to_props_and_syncs_them(comms: CommRecorder) -> None:
+    widget = Component("table", create=True)
+    frame = pd.DataFrame({"region": ["north", "south"], "revenue": [120.5, float("nan")]})
+
+    widget.data = frame
+
+    assert widget.data["data"] == [
+        {"region": "north", "revenue": 120.5},
+        {"region": "south", "revenue": None},
+    ]
+    assert [column["name"] for column in widget.data["columns"]] == ["region", "revenue"]
+    assert comms.updates(widget)[-1] == {"data": widget.data}
+
+    widget.data = [1, 2, 3]
+    assert widget.data == {"data": [1, 2, 3]}
+    assert comms.updates(widget)[-1] == {"data": {"data": [1, 2, 3]}}
+    with pytest.raises(TypeError, match="cannot be passed to a component"):
+        widget.data = object()
+    # Props coming back from a view are kept as they are, not wrapped again.
+    widget.set_state({"data": {"data": [4]}})
+    assert widget.data == {"data": [4]}
+
+
+def test_frame_errors_set_the_error_and_a_clean_render_clears_it(comms: CommRecorder) -> None:
+    widget = Component("broken", create=True)
+    widget.set_code("export default function Broken() { return <div>; }")
+
+    from_view(widget, {"type": "frame_error", "phase": "compile", "message": "Unexpected token", "line": 1,
+                       "column": 44, "version": 1})  # fmt: skip
+    assert widget.error == {"phase": "compile", "message": "Unexpected token", "line": 1, "column": 44}
+    assert widget.last_frame_error == widget.error
+    from_view(widget, {"type": "rendered", "version": 7})  # about another version: ignored
+    assert widget.error is not None
+    from_view(widget, {"type": "rendered", "version": 1})
+    assert widget.error is None
+    assert widget.last_frame_error is not None
+
+
+def test_components_share_one_runtime_model(comms: CommRecorder) -> None:
+    first = Component("first", create=True)
+    second = Component("second", create=True)
+
+    assert first.runtime is second.runtime
+    opened = [m for m in comms.messages() if m.msg_type == "comm_open"]
+    runtime_opens = [m for m in opened if "runtime_js" in m.data["state"]]
+    assert len(runtime_opens) == 1
+    widget_state = next(m.data["state"] for m in opened if m.comm_id == first.model_id)
+    assert widget_state["runtime"] == f"IPY_MODEL_{first.runtime.model_id}"
+    assert "runtime_js" not in widget_state
