@@ -46,5 +46,8 @@ def _jupyter_labextension_paths() -> list[dict[str, str]]:
     return [{"src": "labextension", "dest": "jupyter-componentgen"}]
 
 
-def _jupyter_server_extension_points() -> list[dict[str, str]]:
-    return [{"module": "jupyter_componentgen.server"}]
+def _jupyter_server_extension_points() -> list[dict[str, Any]]:
+    # Imported here, not at the top: the kernel imports this package and never needs jupyter-server.
+    from .server import ComponentGenExtension
+
+    return [{"module": "jupyter_componentgen.server", "app": ComponentGenExtension}]

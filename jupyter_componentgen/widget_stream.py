@@ -17,8 +17,9 @@ from .engine.events import Event
 
 # No two deltas closer than this (the first of a block and the end of a block go at once).
 MIN_DELTA_INTERVAL_S = 0.04
-# A small batch waits at most this long, so a slow stream still shows progress several times a second.
-MAX_DELTA_LATENCY_S = 0.25
+# A small batch waits at most this long. At a typical 60 tokens/s this sends a few hundred bytes about
+# twice a second: the preview repairs and renders per line anyway, and every message costs its envelope.
+MAX_DELTA_LATENCY_S = 0.5
 # Status trait updates within one phase are at most this frequent; a phase change goes at once.
 STATUS_INTERVAL_S = 0.25
 TERMINAL_PHASES = frozenset({"done", "cached", "cancelled", "error"})
@@ -135,7 +136,8 @@ class CodeStream:
         self._cancel_timer()
 
     def _delta(self, offset: int, text: str) -> dict[str, Any]:
-        return {"type": "delta", "generation": self.generation, "offset": offset, "text": text}
+        # No generation id here: it travels once in stream_start, which keeps each batch's envelope small.
+        return {"type": "delta", "offset": offset, "text": text}
 
     def _schedule(self, when: float) -> None:
         if self._timer is not None:
@@ -151,17 +153,25 @@ class CodeStream:
 
 
 class StatusThrottle:
-    """Applies status updates at most every STATUS_INTERVAL_S within a phase; the latest always lands."""
+    """Applies status changes at most every STATUS_INTERVAL_S within a phase; the latest always lands.
+
+    Updates that repeat the phase and message are dropped (see ``update``).
+    """
 
     def __init__(self, apply: Callable[[WidgetStatus], None], loop: asyncio.AbstractEventLoop) -> None:
         self._apply = apply
         self._loop = loop
         self._last_phase: str | None = None
+        self._last_key: tuple[str, str] | None = None
         self._last_applied = -math.inf
         self._pending: WidgetStatus | None = None
         self._timer: asyncio.TimerHandle | None = None
 
     def update(self, status: WidgetStatus) -> None:
+        if (status["phase"], status["message"]) == self._last_key:
+            # Only the token estimate changed: the view counts streamed code itself, so this would be
+            # bytes on the comm for nothing.
+            return
         now = self._loop.time()
         if status["phase"] != self._last_phase or now - self._last_applied >= STATUS_INTERVAL_S:
             self._pending = status
@@ -177,6 +187,7 @@ class StatusThrottle:
         if status is None:
             return
         self._last_phase = status["phase"]
+        self._last_key = (status["phase"], status["message"])
         self._last_applied = self._loop.time()
         self._apply(status)
 

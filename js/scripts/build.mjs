@@ -24,7 +24,12 @@ const common = {
 const bundles = [
   { entryPoints: ["src/runtime/index.ts"], outfile: join(staticDir, "runtime.js"), format: "iife" },
   { entryPoints: ["src/widget/index.ts"], outfile: join(staticDir, "widget.js"), format: "esm" },
-  { entryPoints: ["src/widget/bootstrap.ts"], outfile: join(staticDir, "bootstrap.js"), format: "esm", legalComments: "none" },
+  {
+    entryPoints: ["src/widget/bootstrap.ts"],
+    outfile: join(staticDir, "bootstrap.js"),
+    format: "esm",
+    legalComments: "none",
+  },
   { entryPoints: ["src/standalone/index.ts"], outfile: join(staticDir, "standalone.js"), format: "iife" },
   {
     // JupyterLab's builder (webpack) takes it from here and shares the @jupyterlab/* and @lumino/* modules.

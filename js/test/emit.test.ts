@@ -20,7 +20,10 @@ describe("emit", () => {
     const { emit, sent } = setup();
     assert.equal(emit("picked", { when: new Date(0), skip: undefined, n: 1 }), true);
     assert.equal(emit("bare"), true);
-    assert.deepEqual(sent, [["picked", { when: "1970-01-01T00:00:00.000Z", n: 1 }], ["bare", null]]);
+    assert.deepEqual(sent, [
+      ["picked", { when: "1970-01-01T00:00:00.000Z", n: 1 }],
+      ["bare", null],
+    ]);
   });
 
   it("drops a flood beyond the burst with one warning, then recovers", () => {

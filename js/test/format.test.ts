@@ -5,9 +5,13 @@ import { costText, elapsedText, formatDuration, phaseText, tokensText } from "..
 describe("status formatting", () => {
   it("labels phases, with details for retries and failures", () => {
     assert.equal(phaseText({ phase: "streaming" }), "Writing…");
-    assert.equal(phaseText({ phase: "retrying", message: "rate limited, in 2 s" }), "Retrying… rate limited, in 2 s");
+    assert.equal(
+      phaseText({ phase: "retrying", message: "rate limited, in 2 s" }),
+      "Retrying… rate limited, in 2 s",
+    );
     assert.equal(phaseText({ phase: "done", message: "ignored" }), "Done");
     assert.equal(phaseText({}), "");
+    assert.equal(phaseText({ phase: "idle", message: "" }), "");
   });
 
   it("formats tokens, durations and costs", () => {

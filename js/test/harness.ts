@@ -20,7 +20,12 @@ export function renderSource(source: string, props: Record<string, unknown>): st
     if (!ALLOWED.has(name)) throw new Error(`not allowed: ${name}`);
     return nodeRequire(name);
   };
-  new Function("require", "module", "exports", "emit", code)(requireAllowed, module, module.exports, () => true);
+  new Function("require", "module", "exports", "emit", code)(
+    requireAllowed,
+    module,
+    module.exports,
+    () => true,
+  );
   const component = module.exports.default as ComponentType<Record<string, unknown>> | undefined;
   if (typeof component !== "function") throw new Error("no default export");
   return renderToStaticMarkup(createElement(component, props));

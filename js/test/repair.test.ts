@@ -20,7 +20,10 @@ function firstCompiling(prefix: string): string | null {
 
 describe("closingSuffix", () => {
   it("closes nested JSX elements innermost first", () => {
-    assert.equal(closingSuffix("const x = (\n  <div className=\"a\">\n    <ul>\n      <li>"), "</li></ul></div>)");
+    assert.equal(
+      closingSuffix('const x = (\n  <div className="a">\n    <ul>\n      <li>'),
+      "</li></ul></div>)",
+    );
   });
 
   it("closes an opening tag whose attributes are still streaming", () => {
@@ -53,13 +56,13 @@ describe("closingSuffix", () => {
   });
 
   it("skips regular expressions and strings holding brackets", () => {
-    assert.equal(closingSuffix("const r = /[({'\"]/g;\nconst s = \"(}\";\nfunction f() {\n"), "}");
+    assert.equal(closingSuffix('const r = /[({\'"]/g;\nconst s = "(}";\nfunction f() {\n'), "}");
   });
 });
 
 describe("repairCandidates", () => {
   it("yields nothing before the default export appears", () => {
-    assert.deepEqual([...repairCandidates("import { useState } from \"react\";\nconst A = 1;\n")], []);
+    assert.deepEqual([...repairCandidates('import { useState } from "react";\nconst A = 1;\n')], []);
   });
 
   it("cuts at the end, then at complete lines as fallbacks", () => {
@@ -128,7 +131,7 @@ describe("repairCandidates", () => {
     const base = "export default function A() {\n  return (\n    <div>\n";
     for (const [tail, expected] of [
       ["      <p>Hello wor", "      <p>Hello wor</p></div>)}\n"],
-      ["      <p title=\"Sal", "      <p title=\"Sal\" /></div>)}\n"],
+      ['      <p title="Sal', '      <p title="Sal" /></div>)}\n'],
       ["      {/* a note", "      {/* a note*/}</div>)}\n"],
     ] as const) {
       const [first] = repairCandidates(base + tail);

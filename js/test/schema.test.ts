@@ -10,8 +10,12 @@ describe("frame messages", () => {
     assert.ok(isToFrameMessage({ type: "render", id: 3, code: "", props: { data: [] }, partial: true }));
     assert.ok(isToFrameMessage({ type: "props", props: {} }));
     assert.ok(isFromFrameMessage({ type: "ready", stage: "runtime" }));
-    assert.ok(isFromFrameMessage({ type: "rendered", id: 1, partial: false, applied: true, painted_at: 1.5 }));
-    assert.ok(isFromFrameMessage({ type: "error", id: 2, phase: "compile", message: "m", line: 3, column: 0 }));
+    assert.ok(
+      isFromFrameMessage({ type: "rendered", id: 1, partial: false, applied: true, painted_at: 1.5 }),
+    );
+    assert.ok(
+      isFromFrameMessage({ type: "error", id: 2, phase: "compile", message: "m", line: 3, column: 0 }),
+    );
     assert.ok(isFromFrameMessage({ type: "resize", height: 120 }));
     assert.ok(isFromFrameMessage({ type: "emit", name: "clicked", payload: { a: [1] } }));
   });
@@ -40,14 +44,15 @@ describe("frame messages", () => {
       { type: "emit", name: "" },
       { type: "emit", name: "x".repeat(201) },
     ];
-    for (const message of invalid) assert.ok(!isFromFrameMessage(message) && !isToFrameMessage(message), JSON.stringify(message));
+    for (const message of invalid)
+      assert.ok(!isFromFrameMessage(message) && !isToFrameMessage(message), JSON.stringify(message));
   });
 });
 
 describe("widget messages", () => {
   it("accepts kernel -> view and view -> kernel messages", () => {
     assert.ok(isKernelToViewMessage({ type: "stream_start", generation: "g" }));
-    assert.ok(isKernelToViewMessage({ type: "delta", generation: "g", offset: 0, text: "a" }));
+    assert.ok(isKernelToViewMessage({ type: "delta", offset: 0, text: "a" }));
     assert.ok(isKernelToViewMessage({ type: "stream_end", generation: "g", ok: true, length: 1 }));
     assert.ok(isKernelToViewMessage({ type: "code_sync", generation: "g", code: "a", done: false }));
     assert.ok(isViewToKernelMessage({ type: "cancel" }));
@@ -58,11 +63,14 @@ describe("widget messages", () => {
   });
 
   it("reports where a message fails", () => {
-    assert.deepEqual(validate(widgetSchema, { type: "delta", generation: "g", offset: "0", text: "" }), {
+    assert.deepEqual(validate(widgetSchema, { type: "delta", offset: "0", text: "" }), {
       path: "/",
       reason: "matches no allowed message shape",
     });
-    assert.equal(validate(widgetSchema, { type: "cancel", now: true })?.reason, "matches no allowed message shape");
+    assert.equal(
+      validate(widgetSchema, { type: "cancel", now: true })?.reason,
+      "matches no allowed message shape",
+    );
     assert.ok(!isViewToKernelMessage({ type: "frame_error", phase: "runtime", message: "m", version: "2" }));
     assert.ok(!isKernelToViewMessage({ type: "cancel" }));
   });

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal, Protocol, TypedDict
-
-from typing_extensions import NotRequired
+from typing import Any, Literal, NotRequired, Protocol, TypedDict
 
 
 class UsageDict(TypedDict):

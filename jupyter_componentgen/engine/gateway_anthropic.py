@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import os
+import weakref
 from collections.abc import AsyncGenerator
 from typing import Any
 
@@ -67,20 +70,39 @@ def _as_generation_error(exc: Exception, timeouts: Timeouts) -> GenerationError:
     return errors.unexpected(PROVIDER, exc)
 
 
-async def _client(timeouts: Timeouts) -> anthropic.AsyncAnthropic:
-    """An SDK client with credentials, or GenerationError("no_api_key"). No network is used."""
+# One SDK client per event loop and credentials: creating one loads an SSL context (tens of ms of blocking
+# work), which at many concurrent generations dominated the server's CPU. Keyed by the environment so that
+# setting a key in a running notebook (%env ANTHROPIC_API_KEY=...) takes effect on the next request.
+_CLIENTS: weakref.WeakKeyDictionary[
+    asyncio.AbstractEventLoop, dict[tuple[str | None, ...], anthropic.AsyncAnthropic]
+]
+_CLIENTS = weakref.WeakKeyDictionary()
+_CREDENTIAL_VARIABLES = ("ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN", "ANTHROPIC_BASE_URL")
+
+
+def _shared_client() -> anthropic.AsyncAnthropic:
+    """This loop's SDK client for the current credentials, or GenerationError("no_api_key"). No network."""
+    per_loop = _CLIENTS.setdefault(asyncio.get_running_loop(), {})
+    key = tuple(os.environ.get(name) for name in _CREDENTIAL_VARIABLES)
+    client = per_loop.get(key)
+    if client is not None:
+        return client
     try:
         # Retries are the gateway's (only before the first token); the SDK's would hide failures.
-        client = anthropic.AsyncAnthropic(
-            max_retries=0, timeout=anthropic.Timeout(timeouts.total, connect=timeouts.connect)
-        )
+        client = anthropic.AsyncAnthropic(max_retries=0)
     except anthropic.AnthropicError as exc:  # e.g. a credentials profile that is named but missing
         raise errors.no_api_key(PROVIDER, ["ANTHROPIC_API_KEY"]) from exc
     # Besides the two variables, newer SDKs find credential profiles and federation settings themselves.
     if not (client.api_key or client.auth_token or getattr(client, "credentials", None)):
-        await client.close()
         raise errors.no_api_key(PROVIDER, ["ANTHROPIC_API_KEY"])
+    per_loop[key] = client
     return client
+
+
+def _client(timeouts: Timeouts) -> anthropic.AsyncAnthropic:
+    """The shared client with this request's timeouts (a cheap copy over the same connection pool)."""
+    timeout = anthropic.Timeout(timeouts.total, connect=timeouts.connect)
+    return _shared_client().with_options(timeout=timeout)
 
 
 class AnthropicBackend:
@@ -90,31 +112,28 @@ class AnthropicBackend:
         self.model = model
 
     async def prepare(self) -> None:
-        await (await _client(Timeouts())).close()
+        _shared_client()
 
     async def events(
         self, request: LLMRequest, timeouts: Timeouts
     ) -> AsyncGenerator[TextChunk | StreamEnd, None]:
-        client = await _client(timeouts)
+        client = _client(timeouts)
         try:
-            try:
-                stream = await client.messages.create(**request_params(request), stream=True)
-            except Warning:
-                raise  # e.g. the SDK's model deprecation warning, where warnings are errors: not a provider failure
-            except Exception as exc:
-                raise _as_generation_error(exc, timeouts) from exc
-            try:
-                async with contextlib.aclosing(_read(stream)) as items:
-                    async for item in items:
-                        yield item
-            except GenerationError:
-                raise
-            except Exception as exc:
-                raise _as_generation_error(exc, timeouts) from exc
-            finally:
-                await stream.close()
+            stream = await client.messages.create(**request_params(request), stream=True)
+        except Warning:
+            raise  # e.g. the SDK's model deprecation warning, where warnings are errors: not a provider failure
+        except Exception as exc:
+            raise _as_generation_error(exc, timeouts) from exc
+        try:
+            async with contextlib.aclosing(_read(stream)) as items:
+                async for item in items:
+                    yield item
+        except GenerationError:
+            raise
+        except Exception as exc:
+            raise _as_generation_error(exc, timeouts) from exc
         finally:
-            await client.close()
+            await stream.close()
 
 
 async def _read(

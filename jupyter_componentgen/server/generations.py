@@ -12,7 +12,6 @@ import asyncio
 import logging
 import time
 from collections import Counter, deque
-from dataclasses import dataclass
 from typing import Literal
 
 from jupyter_componentgen.engine.errors import GenerationError
@@ -22,94 +21,13 @@ from jupyter_componentgen.engine.usage import Usage
 
 from . import messages_out as out
 from . import metrics
-from .event_log import EventLog, ResumeGap
+from .event_log import ResumeGap
+from .generation_state import Generation, GenerationRefused, GenerationSpec
 from .hub import Hub, Listener
 from .limits import ServerLimits
 from .notebooks import NotebookContext
 
 log = logging.getLogger(__name__)
-
-State = Literal["queued", "running", "finished"]
-_TOKEN_EVENTS = frozenset({"text_delta", "content_block_start", "content_block_delta"})
-
-
-class GenerationRefused(Exception):
-    """A request the manager will not take or act on; ``code`` and ``message`` go to the client."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-
-@dataclass(frozen=True)
-class GenerationSpec:
-    component: str
-    instruction: str
-    model: str
-    regenerate: bool
-    user: str
-
-
-class Generation:
-    """One request's life: queued, running, finished; with its replayable event log."""
-
-    def __init__(
-        self, generation_id: str, context: NotebookContext, spec: GenerationSpec, log_limit: int
-    ) -> None:
-        self.id = generation_id
-        self.context = context
-        self.spec = spec
-        self.state: State = "queued"
-        self.log = EventLog(log_limit)
-        self.task: asyncio.Task[None] | None = None
-        self.outcome: GenerationOutcome | None = None
-        self.created_at = time.monotonic()
-        self.started_at: float | None = None
-        self.finished_at: float | None = None
-        self._saw_token = False
-        self._saw_preview = False
-
-    @property
-    def notebook(self) -> str:
-        return self.context.api_path
-
-    @property
-    def component_key(self) -> tuple[int, str]:
-        return id(self.context), self.spec.component
-
-    def started_message(self) -> out.GenerationStarted:
-        return {
-            "type": "generation_started",
-            "generation": self.id,
-            "notebook": self.notebook,
-            "component": self.spec.component,
-            "model": self.spec.model,
-            "instruction": self.spec.instruction,
-            "state": "queued" if self.state == "queued" else "running",
-            "last_seq": self.log.last_seq,
-        }
-
-    def summary(self) -> out.ActiveGeneration:
-        return {
-            "generation": self.id,
-            "component": self.spec.component,
-            "state": "queued" if self.state == "queued" else "running",
-            "last_seq": self.log.last_seq,
-        }
-
-    def note_timing(self, event: Event) -> None:
-        """Time to first token and to first preview, measured from the start of the engine's run."""
-        if self.started_at is None or self._saw_preview:
-            return
-        kind = event["type"]
-        elapsed = time.monotonic() - self.started_at
-        if kind in _TOKEN_EVENTS and not self._saw_token:
-            self._saw_token = True
-            metrics.TIME_TO_FIRST_TOKEN.observe(elapsed)
-        if kind == "content_block_delta":
-            self._saw_preview = True
-            metrics.TIME_TO_FIRST_PREVIEW.observe(elapsed)
 
 
 class GenerationManager:
@@ -214,8 +132,8 @@ class GenerationManager:
         return out.encode(out.event_envelope(generation.notebook, generation.spec.component, event))
 
     async def shutdown(self) -> None:
-        while self._queue:
-            generation = self._queue.popleft()
+        queued, self._queue = list(self._queue), deque()
+        for generation in queued:
             metrics.QUEUED.dec()
             self._end_unstarted(generation, "cancelled", "Cancelled: the server is shutting down.")
         tasks = [g.task for g in self._generations.values() if g.task is not None and not g.task.done()]

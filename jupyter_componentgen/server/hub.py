@@ -38,8 +38,10 @@ class Hub:
 
     def drop(self, listener: Listener) -> None:
         """Forget a closed socket everywhere."""
-        for subscribers in self._subscriptions.values():
+        for notebook, subscribers in list(self._subscriptions.items()):
             subscribers.pop(listener, None)
+            if not subscribers:
+                del self._subscriptions[notebook]
         for followers in self._followers.values():
             followers.pop(listener, None)
 

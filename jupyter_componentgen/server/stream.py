@@ -19,7 +19,7 @@ from tornado.websocket import WebSocketClosedError, WebSocketHandler
 
 from . import messages_out as out
 from . import metrics
-from .generations import GenerationRefused, GenerationSpec
+from .generation_state import GenerationRefused, GenerationSpec
 from .messages_in import BadMessage, Cancel, ClientMessage, Generate, Resume, Subscribe, parse_client_message
 from .paths import NotebookPathError
 from .service import AUTH_RESOURCE, ComponentGenService

@@ -196,6 +196,7 @@ def measure_notebook(lab: LabPage, server: LabServer, results: Results) -> None:
     runtime_bytes = 0
     components = 0
     code_bytes = 0
+    field_bytes: dict[str, int] = {}
     for model in state.values():
         model_state = model.get("state", {})
         if "runtime_js" in model_state:
@@ -203,6 +204,9 @@ def measure_notebook(lab: LabPage, server: LabServer, results: Results) -> None:
         elif "code" in model_state:
             components += 1
             code_bytes += len(json.dumps(model_state["code"]))
+            for name, value in model_state.items():
+                if name != "code":
+                    field_bytes[name] = field_bytes.get(name, 0) + len(json.dumps(value, ensure_ascii=False))
     # The same notebook without outputs and widget state, written the way Jupyter writes notebooks.
     notebook["metadata"].pop("widgets", None)
     for cell in notebook["cells"]:
@@ -221,6 +225,17 @@ def measure_notebook(lab: LabPage, server: LabServer, results: Results) -> None:
         )
     )
     results.rows.append(
+        Row(
+            "saved notebook: largest component fields beside code, per component",
+            ", ".join(
+                f"{name} {size / max(components, 1):,.0f} B"
+                for name, size in sorted(field_bytes.items(), key=lambda item: item[1], reverse=True)[:4]
+            ),
+            "",
+            None,
+        )
+    )
+    results.rows.append(
         Row("saved notebook: shared runtime (once per notebook)", f"{runtime_bytes / 1e6:.2f} MB", "", None)
     )
 
@@ -233,26 +248,31 @@ class Memory:
     heap_bytes: float
     documents: int
     frames: int
-    oopif_heap_bytes: float
+    iframe_isolates: int  # V8 isolates of out-of-process iframes (sandboxed frames may share one)
+    iframe_heap_bytes: float
 
 
 def measure_memory(page: Page, cdp: CDPSession) -> Memory:
+    """The page's JS heap after garbage collection, and that of the iframes' own processes, if any."""
     for _ in range(2):
         cdp.send("HeapProfiler.collectGarbage")
     heap = cdp.send("Runtime.getHeapUsage")["usedSize"]
+    page_isolate = cdp.send("Runtime.getIsolateId")["id"]
     counters = cdp.send("Memory.getDOMCounters")
-    oopif_heap = 0.0
+    isolates: dict[str, float] = {}
     for frame in page.frames[1:]:
         try:
             session = page.context.new_cdp_session(frame)
-        except Exception:  # an in-process frame: its heap is already in the page's
+        except Exception:  # an in-process frame: its heap is part of the page's
             continue
         try:
-            session.send("HeapProfiler.collectGarbage")
-            oopif_heap += session.send("Runtime.getHeapUsage")["usedSize"]
+            isolate = session.send("Runtime.getIsolateId")["id"]
+            if isolate != page_isolate and isolate not in isolates:
+                session.send("HeapProfiler.collectGarbage")
+                isolates[isolate] = session.send("Runtime.getHeapUsage")["usedSize"]
         finally:
             session.detach()
-    return Memory(heap, int(counters["documents"]), len(page.frames), oopif_heap)
+    return Memory(heap, int(counters["documents"]), len(page.frames), len(isolates), sum(isolates.values()))
 
 
 def _shows(widget: Widget, text: str) -> bool:
@@ -293,11 +313,12 @@ def run_edits(
             last.frames <= first.frames,
         )
     )
-    if last.oopif_heap_bytes or first.oopif_heap_bytes:
+    if last.iframe_isolates or first.iframe_isolates:
         results.rows.append(
             Row(
-                "out-of-process iframe heaps after the edits vs after the first",
-                f"{last.oopif_heap_bytes / 1e6:.1f} MB vs {first.oopif_heap_bytes / 1e6:.1f} MB",
+                "iframe processes' JS heap after the edits vs after the first",
+                f"{last.iframe_heap_bytes / 1e6:.1f} MB in {last.iframe_isolates} isolate(s) vs "
+                f"{first.iframe_heap_bytes / 1e6:.1f} MB in {first.iframe_isolates}",
                 "",
                 None,
             )

@@ -183,16 +183,6 @@ class LabPage:
         self.page.evaluate("() => window.jupyterapp.restored")
         self.page.evaluate(_HELPERS_JS)
 
-    def reload(self) -> None:
-        self.page.reload(wait_until="domcontentloaded")
-        self.wait_for_app()
-
-    def command(self, name: str, args: dict[str, Any] | None = None) -> None:
-        self.page.evaluate(
-            "async ([name, args]) => { await window.jupyterapp.commands.execute(name, args); }",
-            [name, args or {}],
-        )
-
     # -- notebooks ---------------------------------------------------------------------------------
 
     def new_notebook(self, timeout: float = 60.0) -> str:
@@ -242,12 +232,6 @@ class LabPage:
 
     def cell(self, index: int) -> Locator:
         return self.page.locator(f"{self.panel_selector} .jp-Notebook .jp-Cell").nth(index)
-
-    def cell_count(self) -> int:
-        count: int = self.page.evaluate(
-            "(path) => window.__cgLab.panel(path).content.widgets.length", self.path
-        )
-        return count
 
     def set_source(self, index: int, source: str) -> None:
         """Put ``source`` into cell ``index`` through the notebook model, adding code cells as needed."""

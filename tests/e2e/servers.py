@@ -96,9 +96,8 @@ class ProviderControl:
 
     def requests(self) -> list[dict[str, Any]]:
         """Every model request received since the last reset, oldest first."""
-        answer = _json_request(f"{self.url}/_control/requests")
-        records = answer["requests"] if isinstance(answer, dict) else answer
-        return list(records)
+        records: list[dict[str, Any]] = _json_request(f"{self.url}/_control/requests")
+        return records
 
     def reset(self) -> None:
         _json_request(f"{self.url}/_control/reset", {})

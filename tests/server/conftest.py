@@ -13,35 +13,6 @@ from typing import Any
 import jsonschema
 import nbformat
 import pytest
-from pytest_jupyter.jupyter_core import (  # noqa: F401  (fixtures)
-    echo_kernel_spec,
-    jp_config_dir,
-    jp_data_dir,
-    jp_env_config_path,
-    jp_env_jupyter_path,
-    jp_environ,
-    jp_home_dir,
-    jp_kernel_dir,
-    jp_runtime_dir,
-    jp_system_config_path,
-    jp_system_jupyter_path,
-)
-from pytest_jupyter.jupyter_server import (  # noqa: F401  (fixtures)
-    jp_argv,
-    jp_auth_header,
-    jp_base_url,
-    jp_configurable_serverapp,
-    jp_fetch,
-    jp_http_port,
-    jp_logging_stream,
-    jp_nbconvert_templates,
-    jp_root_dir,
-    jp_server_cleanup,
-    jp_serverapp,
-    jp_template_dir,
-    jp_web_app,
-)
-from pytest_jupyter.pytest_tornasync import http_server, http_server_client, http_server_port  # noqa: F401
 from jupyter_server.utils import url_path_join
 from tornado.httpclient import HTTPClientError, HTTPRequest, HTTPResponse
 from tornado.websocket import WebSocketClientConnection, websocket_connect
@@ -49,6 +20,8 @@ from tornado.websocket import WebSocketClientConnection, websocket_connect
 from jupyter_componentgen.resources import load_schema
 from jupyter_componentgen.server.service import ComponentGenService
 from tests.provider import ScriptedProvider
+
+from .jupyter_fixtures import *  # noqa: F403  (pytest-jupyter's fixtures, without its hooks)
 
 MODEL = "anthropic/claude-test-model"
 NOTEBOOK = "analysis.ipynb"
@@ -128,8 +101,8 @@ class StreamClient:
         """A JSON value, or a str sent as is (to test malformed frames)."""
         await self.connection.write_message(message if isinstance(message, str) else json.dumps(message))
 
-    async def receive(self, timeout: float = 10.0) -> Message:
-        text = await asyncio.wait_for(self.connection.read_message(), timeout)
+    async def receive(self, seconds: float = 10.0) -> Message:
+        text = await asyncio.wait_for(self.connection.read_message(), seconds)
         if text is None:
             raise ConnectionError("the server closed the stream socket")
         message: Message = json.loads(text)
@@ -139,9 +112,9 @@ class StreamClient:
         self.received.append(message)
         return message
 
-    async def until(self, predicate: Callable[[Message], bool], timeout: float = 15.0) -> list[Message]:
+    async def until(self, predicate: Callable[[Message], bool], seconds: float = 15.0) -> list[Message]:
         """Messages received up to and including the first one matching ``predicate``."""
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + seconds
         seen: list[Message] = []
         while True:
             message = await self.receive(max(0.01, deadline - time.monotonic()))
@@ -149,8 +122,8 @@ class StreamClient:
             if predicate(message):
                 return seen
 
-    async def until_type(self, kind: str, timeout: float = 15.0) -> Message:
-        return (await self.until(lambda m: m["type"] == kind, timeout))[-1]
+    async def until_type(self, kind: str, seconds: float = 15.0) -> Message:
+        return (await self.until(lambda m: m["type"] == kind, seconds))[-1]
 
     def close(self) -> None:
         self.connection.close()
@@ -164,7 +137,12 @@ def is_event(message: Message, kind: str, **fields: Any) -> bool:
 
 def finished(message: Message) -> bool:
     """The last event of a generation: status done, cached, error or cancelled."""
-    return is_event(message, "status") and message["event"]["phase"] in ("done", "cached", "error", "cancelled")
+    return is_event(message, "status") and message["event"]["phase"] in (
+        "done",
+        "cached",
+        "error",
+        "cancelled",
+    )
 
 
 def streamed_code(messages: list[Message]) -> str:
@@ -180,7 +158,9 @@ StreamFactory = Callable[..., Awaitable[StreamClient]]
 
 
 @pytest.fixture
-def open_stream(jp_serverapp: Any, http_server: Any, jp_http_port: int, jp_base_url: str, jp_auth_header: dict[str, str]) -> StreamFactory:
+def open_stream(
+    jp_serverapp: Any, http_server: Any, jp_http_port: int, jp_base_url: str, jp_auth_header: dict[str, str]
+) -> StreamFactory:
     """Opens componentgen/api/stream on 127.0.0.1 (the host the REST client uses, so cookies carry over)."""
 
     async def connect(headers: dict[str, str] | None = None) -> StreamClient:

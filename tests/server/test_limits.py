@@ -19,8 +19,16 @@ def server_limits() -> dict[str, Any]:
     return {"max_concurrent_per_user": 1, "max_queued_per_user": 2, "max_message_bytes": 4096}
 
 
-def generate(notebook: str, component: str, request_id: str, instruction: str = "a counter") -> dict[str, Any]:
-    return {"type": "generate", "id": request_id, "notebook": notebook, "component": component, "instruction": instruction}
+def generate(
+    notebook: str, component: str, request_id: str, instruction: str = "a counter"
+) -> dict[str, Any]:
+    return {
+        "type": "generate",
+        "id": request_id,
+        "notebook": notebook,
+        "component": component,
+        "instruction": instruction,
+    }
 
 
 async def test_requests_over_the_per_user_limit_queue_and_run_in_order(
@@ -45,14 +53,22 @@ async def test_requests_over_the_per_user_limit_queue_and_run_in_order(
     assert status[-1]["event"]["seq"] == 1
     assert "per-user limit" in status[-1]["event"]["message"]
 
-    rest = await client.until(lambda m: m["type"] == "component_updated" and m["component"] == "second", timeout=30)
-    order = [(m["type"], m.get("generation") or m.get("event", {}).get("generation")) for m in [*status, *rest]]
+    rest = await client.until(
+        lambda m: m["type"] == "component_updated" and m["component"] == "second", seconds=30
+    )
+    order = [
+        (m["type"], m.get("generation") or m.get("event", {}).get("generation")) for m in [*status, *rest]
+    ]
     first_done = order.index(("version_saved", first))
     second_running = next(
-        i for i, m in enumerate([*status, *rest]) if m["type"] == "generation_started" and m["state"] == "running"
+        i
+        for i, m in enumerate([*status, *rest])
+        if m["type"] == "generation_started" and m["state"] == "running"
     )
     assert first_done < second_running
-    second_events = [m["event"] for m in [*status, *rest] if m["type"] == "event" and m["event"]["generation"] == second]
+    second_events = [
+        m["event"] for m in [*status, *rest] if m["type"] == "event" and m["event"]["generation"] == second
+    ]
     assert [e["seq"] for e in second_events] == list(range(1, len(second_events) + 1))
     assert rest[-1]["code"] == code_between_markers(EMIT)
     first_call, second_call = llm_env.requests
@@ -60,7 +76,9 @@ async def test_requests_over_the_per_user_limit_queue_and_run_in_order(
     assert second_call.received_at >= first_call.last_byte_at, "the second waited for the first to finish"  # type: ignore[operator]
 
     watched = await watcher.until(lambda m: m["type"] == "component_updated" and m["component"] == "second")
-    assert [m["state"] for m in watched if m["type"] == "generation_started" and m["generation"] == second] == [
+    assert [
+        m["state"] for m in watched if m["type"] == "generation_started" and m["generation"] == second
+    ] == [
         "queued",
         "running",
     ]
@@ -79,7 +97,7 @@ async def test_a_queued_generation_can_be_cancelled_before_it_starts(
     ended = await client.until(lambda m: finished(m) and m["event"]["generation"] == second)
     assert ended[-1]["event"]["phase"] == "cancelled"
     assert any(is_event(m, "error", code="cancelled", generation=second) for m in ended)
-    await client.until(lambda m: m["type"] == "component_updated" and m["component"] == "first", timeout=30)
+    await client.until(lambda m: m["type"] == "component_updated" and m["component"] == "first", seconds=30)
     assert len(llm_env.requests) == 1, "the cancelled request never reached the model"
 
 
@@ -101,7 +119,11 @@ BAD_MESSAGES: list[tuple[Any, str, str]] = [
     ("not json", "bad_message", "not valid JSON"),
     ([1, 2], "bad_message", "JSON object"),
     ({"type": "launch"}, "bad_message", "Unknown message type"),
-    ({"type": "generate", "id": "x", "notebook": "analysis.ipynb"}, "bad_message", "needs 'component', 'instruction'"),
+    (
+        {"type": "generate", "id": "x", "notebook": "analysis.ipynb"},
+        "bad_message",
+        "needs 'component', 'instruction'",
+    ),
     (
         {"type": "generate", "id": "x", "notebook": "analysis.ipynb", "component": "a b", "instruction": "y"},
         "bad_message",
@@ -113,12 +135,25 @@ BAD_MESSAGES: list[tuple[Any, str, str]] = [
         "'instruction'",
     ),
     (
-        {"type": "generate", "id": "x", "notebook": "analysis.ipynb", "component": "a", "instruction": "y", "extra": 1},
+        {
+            "type": "generate",
+            "id": "x",
+            "notebook": "analysis.ipynb",
+            "component": "a",
+            "instruction": "y",
+            "extra": 1,
+        },
         "bad_message",
         "Unknown field(s) extra",
     ),
     (
-        {"type": "generate", "id": "x", "notebook": "analysis.ipynb", "component": "a", "instruction": "y" * 5000},
+        {
+            "type": "generate",
+            "id": "x",
+            "notebook": "analysis.ipynb",
+            "component": "a",
+            "instruction": "y" * 5000,
+        },
         "too_large",
         "limit is 4,096",
     ),
@@ -133,11 +168,22 @@ BAD_MESSAGES: list[tuple[Any, str, str]] = [
         "relative",
     ),
     (
-        {"type": "generate", "id": "x", "notebook": "analysis.ipynb", "component": "a", "instruction": "y", "model": "evil/model"},
+        {
+            "type": "generate",
+            "id": "x",
+            "notebook": "analysis.ipynb",
+            "component": "a",
+            "instruction": "y",
+            "model": "evil/model",
+        },
         "unknown_model",
         "not configured",
     ),
-    ({"type": "edit", "id": "x", "notebook": "analysis.ipynb", "component": "nope", "instruction": "y"}, "not_found", "'generate'"),
+    (
+        {"type": "edit", "id": "x", "notebook": "analysis.ipynb", "component": "nope", "instruction": "y"},
+        "not_found",
+        "'generate'",
+    ),
     ({"type": "subscribe", "notebook": "missing.ipynb"}, "bad_notebook", "No notebook"),
     ({"type": "cancel", "generation": "nope"}, "unknown_generation", "No generation"),
     ({"type": "resume", "generation": "nope", "after_seq": 0}, "unknown_generation", "No generation"),

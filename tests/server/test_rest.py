@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from http.cookies import SimpleCookie
 from pathlib import Path
 from typing import Any
@@ -33,14 +32,21 @@ def seed_history(root: Path, notebook: str, component: str = "counter", count: i
             parent = version.number
 
 
-async def test_components_versions_and_one_version(api: Fetch, server: Any, jp_root_dir: Path, notebook: str) -> None:
+async def test_components_versions_and_one_version(
+    api: Fetch, server: Any, jp_root_dir: Path, notebook: str
+) -> None:
     seed_history(jp_root_dir, notebook)
 
     components = payload(await api("components", params={"notebook": notebook}))
     assert components["notebook"] == notebook
     assert components["active"] == []
     [summary] = components["components"]
-    assert (summary["name"], summary["current"], summary["versions"], summary["model"]) == ("counter", 2, 2, MODEL)
+    assert (summary["name"], summary["current"], summary["versions"], summary["model"]) == (
+        "counter",
+        2,
+        2,
+        MODEL,
+    )
 
     versions = payload(await api("components", "counter", "versions", params={"notebook": notebook}))
     assert versions["current"] == 2
@@ -50,7 +56,9 @@ async def test_components_versions_and_one_version(api: Fetch, server: Any, jp_r
     assert (first["code"], first["prompt"], first["current"]) == ("// v1\n", "ask 1", False)
 
     assert await status_of(api("components", "nothing", "versions", params={"notebook": notebook})) == 404
-    assert await status_of(api("components", "counter", "versions", "9", params={"notebook": notebook})) == 404
+    assert (
+        await status_of(api("components", "counter", "versions", "9", params={"notebook": notebook})) == 404
+    )
 
 
 async def test_rollback_then_hand_edit_branches_from_the_rolled_back_version(
@@ -84,7 +92,10 @@ async def test_rollback_then_hand_edit_branches_from_the_rolled_back_version(
         ({"code": "x" * 300_000}, 413),
     ]:
         assert await status_of(api("components", "counter", "versions", params=query, body=body)) == expected
-    assert await status_of(api("components", "counter", "rollback", params=query, method="POST", body="{")) == 400
+    assert (
+        await status_of(api("components", "counter", "rollback", params=query, method="POST", body="{"))
+        == 400
+    )
 
 
 async def test_hand_edit_waits_for_a_running_generation(
@@ -93,7 +104,13 @@ async def test_hand_edit_waits_for_a_running_generation(
     llm_env.enqueue(Script(COUNTER, tokens_per_second=40))
     client = await open_stream()
     await client.send(
-        {"type": "generate", "id": "1", "notebook": notebook, "component": "counter", "instruction": "a counter"}
+        {
+            "type": "generate",
+            "id": "1",
+            "notebook": notebook,
+            "component": "counter",
+            "instruction": "a counter",
+        }
     )
     await client.until(lambda m: m["type"] == "event")
     query = {"notebook": notebook}
@@ -123,7 +140,7 @@ BODIES = {"versions": {"code": "// hacked\n"}, "rollback": {"version": 1}}
 
 @pytest.mark.parametrize(("method", "parts"), ROUTES)
 async def test_rest_routes_refuse_requests_without_authentication(
-    api: Fetch, server: Any, jp_root_dir: Path, notebook: str, method: str, parts: tuple[str, ...]
+    *, api: Fetch, server: Any, jp_root_dir: Path, notebook: str, method: str, parts: tuple[str, ...]
 ) -> None:
     seed_history(jp_root_dir, notebook)
     body = json.dumps(BODIES[parts[-1]]) if method == "POST" else None
@@ -179,7 +196,9 @@ async def test_posts_with_a_login_cookie_need_the_xsrf_token(
     with Store.for_notebook(jp_root_dir / notebook) as store:
         assert [v.number for v in store.versions("counter")] == [1, 2]
     with_token = {**browser, "X-XSRFToken": xsrf}
-    rolled = await api("components", "counter", "rollback", params=query, body={"version": 1}, headers=with_token)
+    rolled = await api(
+        "components", "counter", "rollback", params=query, body={"version": 1}, headers=with_token
+    )
     assert payload(rolled)["number"] == 1
 
 
@@ -200,14 +219,14 @@ async def test_posts_with_a_login_cookie_need_the_xsrf_token(
     ],
 )
 async def test_notebook_paths_outside_the_root_are_refused(
-    api: Fetch, server: Any, jp_root_dir: Path, tmp_path: Path, path: str, status: int
+    *, api: Fetch, server: Any, jp_root_dir: Path, tmp_path: Path, path: str, status: int
 ) -> None:
     outside = tmp_path / "outside"
     outside.mkdir()
     for folder in (outside, jp_root_dir / ".hidden"):
         folder.mkdir(exist_ok=True)
         (folder / "analysis.ipynb").write_text(nbformat.writes(nbformat.v4.new_notebook()), encoding="utf-8")
-    os.symlink(outside, jp_root_dir / "escape")
+    (jp_root_dir / "escape").symlink_to(outside)
 
     assert await status_of(api("components", params={"notebook": path})) == status
     assert not (outside / ".componentgen").exists()
@@ -219,7 +238,13 @@ async def test_metrics_are_served_on_the_server_metrics_route(
     llm_env.enqueue(Script(COUNTER, tokens_per_second=3000, input_tokens=1234))
     client = await open_stream()
     await client.send(
-        {"type": "generate", "id": "1", "notebook": notebook, "component": "counter", "instruction": "a counter"}
+        {
+            "type": "generate",
+            "id": "1",
+            "notebook": notebook,
+            "component": "counter",
+            "instruction": "a counter",
+        }
     )
     updated = await client.until_type("component_updated")
     assert updated["code"] == code_between_markers(COUNTER)

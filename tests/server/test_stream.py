@@ -55,7 +55,9 @@ async def test_generate_then_edit_streams_events_and_saves_versions(
     assert [e["seq"] for e in events] == list(range(1, len(events) + 1))
     assert {e["generation"] for e in events} == {generation}
     kinds = [e["type"] for e in events]
-    assert kinds.index("content_block_start") < kinds.index("content_block_delta") < kinds.index("message_stop")
+    assert (
+        kinds.index("content_block_start") < kinds.index("content_block_delta") < kinds.index("message_stop")
+    )
     assert events[-1]["type"] == "status"
     assert events[-1]["phase"] == "done"
     saved, updated = messages[-2:]
@@ -71,7 +73,13 @@ async def test_generate_then_edit_streams_events_and_saves_versions(
     assert updated["code"] == code_between_markers(COUNTER) == streamed_code(messages)
 
     await client.send(
-        {"type": "edit", "id": "req-2", "notebook": notebook, "component": "counter", "instruction": "Make it a card"}
+        {
+            "type": "edit",
+            "id": "req-2",
+            "notebook": notebook,
+            "component": "counter",
+            "instruction": "Make it a card",
+        }
     )
     edited = await client.until(lambda m: m["type"] == "component_updated")
     assert edited[-1]["version"] == 2
@@ -105,7 +113,9 @@ async def test_subscribers_see_generations_and_rest_changes(
     assert streamed_code(seen) == code_between_markers(COUNTER)
 
     hand_code = "export default function Counter() { return <b>by hand</b>; }\n"
-    response = await api("components", "counter", "versions", params={"notebook": notebook}, body={"code": hand_code})
+    response = await api(
+        "components", "counter", "versions", params={"notebook": notebook}, body={"code": hand_code}
+    )
     assert response.code == 201
     assert payload(response)["author"] == "user"
     saved = await watcher.receive()
@@ -144,7 +154,9 @@ async def test_resume_after_a_dropped_socket_gives_the_missed_events_and_the_sam
     first = await open_stream()
     await first.send(generate(notebook, component="sales"))
     generation = (await first.receive())["generation"]
-    before = await first.until(lambda m: is_event(m, "content_block_delta") and len(streamed_code(first.received)) > 200)
+    before = await first.until(
+        lambda m: is_event(m, "content_block_delta") and len(streamed_code(first.received)) > 200
+    )
     last_seq = max(m["event"]["seq"] for m in first.received if m["type"] == "event")
     first.close()  # the page reloads mid-stream
 
@@ -156,7 +168,7 @@ async def test_resume_after_a_dropped_socket_gives_the_missed_events_and_the_sam
     assert (active["generation"], active["component"], active["state"]) == (generation, "sales", "running")
     assert active["last_seq"] >= last_seq
     await second.send({"type": "resume", "generation": generation, "after_seq": last_seq})
-    after = await second.until(finished, timeout=30)
+    after = await second.until(finished, seconds=30)
 
     seqs = [m["event"]["seq"] for m in [*before, *after] if m["type"] == "event"]
     assert seqs == list(range(1, len(seqs) + 1)), "every event exactly once, in order"

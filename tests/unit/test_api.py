@@ -274,8 +274,10 @@ def test_package_entry_points() -> None:
     assert jupyter_componentgen._jupyter_labextension_paths() == [
         {"src": "labextension", "dest": "jupyter-componentgen"}
     ]
+    from jupyter_componentgen.server import ComponentGenExtension
+
     assert jupyter_componentgen._jupyter_server_extension_points() == [
-        {"module": "jupyter_componentgen.server"}
+        {"module": "jupyter_componentgen.server", "app": ComponentGenExtension}
     ]
     assert jupyter_componentgen.Component is Component
     assert issubclass(Component, jupyter_componentgen.ComponentWidget)

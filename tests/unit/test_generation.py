@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-import pytest
 
 from jupyter_componentgen.config import load_settings
 from jupyter_componentgen.engine.events import Event
@@ -91,7 +90,9 @@ def test_edit_makes_version_2_and_rerunning_the_first_cell_returns_to_version_1(
     outcome, _ = asyncio.run(run(engine, "make it green"))
     assert outcome.version is not None
     assert (outcome.version.number, outcome.version.parent) == (2, 1)
-    assert "bg-indigo-600" in llm_env.requests[-1].last_user_text()  # the edit prompt carries the current code
+    assert (
+        "bg-indigo-600" in llm_env.requests[-1].last_user_text()
+    )  # the edit prompt carries the current code
 
     # Re-running the notebook from the top: the first cell's request is in the lineage, so no call is made.
     calls = len(llm_env.requests)

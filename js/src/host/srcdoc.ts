@@ -25,7 +25,7 @@ const BOOTSTRAP = `(function(){var p=window.parent;function h(e){var d=e.data;if
 
 export function frameDocument(): string {
   return (
-    "<!DOCTYPE html><html><head><meta charset=\"utf-8\">" +
+    '<!DOCTYPE html><html><head><meta charset="utf-8">' +
     `<meta http-equiv="Content-Security-Policy" content="${FRAME_CSP}">` +
     "<style>html,body{margin:0;padding:0;background:#fff;color-scheme:light}</style>" +
     `</head><body><script>${BOOTSTRAP}</script></body></html>`

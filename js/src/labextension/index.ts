@@ -5,7 +5,12 @@
 import type { JupyterFrontEnd, JupyterFrontEndPlugin } from "@jupyterlab/application";
 import { ICommandPalette, ToolbarButton } from "@jupyterlab/apputils";
 import type { DocumentRegistry } from "@jupyterlab/docregistry";
-import { INotebookTracker, NotebookActions, type INotebookModel, type NotebookPanel } from "@jupyterlab/notebook";
+import {
+  INotebookTracker,
+  NotebookActions,
+  type INotebookModel,
+  type NotebookPanel,
+} from "@jupyterlab/notebook";
 import { LabIcon } from "@jupyterlab/ui-components";
 import { DisposableDelegate, type IDisposable } from "@lumino/disposable";
 

@@ -34,7 +34,9 @@ export function createEmit(
     try {
       json = JSON.stringify(payload ?? null);
     } catch (error) {
-      throw new TypeError(`emit("${name}"): the payload must be JSON-serialisable (${(error as Error).message}).`);
+      throw new TypeError(
+        `emit("${name}"): the payload must be JSON-serialisable (${(error as Error).message}).`,
+      );
     }
     json ??= "null";
     // UTF-8 takes at most 3 bytes per UTF-16 unit: count exactly only when the bound is not enough.

@@ -53,7 +53,11 @@ export function componentStack(...stacks: (string | undefined)[]): string | unde
  * Evaluate a compiled CommonJS body and return its exports. Syntax errors the compiler let through
  * surface as CompileError; anything thrown while the module runs propagates unchanged.
  */
-export function evaluateModule(code: string, require: (name: string) => unknown, emit: unknown): Record<string, unknown> {
+export function evaluateModule(
+  code: string,
+  require: (name: string) => unknown,
+  emit: unknown,
+): Record<string, unknown> {
   const slot = nextSlot++;
   const scope = window as unknown as Record<string, unknown>;
   let factory: Factory | undefined;
@@ -67,8 +71,7 @@ export function evaluateModule(code: string, require: (name: string) => unknown,
   };
   window.addEventListener("error", onLoadError, true);
   const script = document.createElement("script");
-  script.textContent =
-    `${DEFINE}(${slot},function(require,module,exports,emit){\n${code}\n});\n//# sourceURL=component-${slot}.js`;
+  script.textContent = `${DEFINE}(${slot},function(require,module,exports,emit){\n${code}\n});\n//# sourceURL=component-${slot}.js`;
   loading = true;
   try {
     document.head.appendChild(script);

@@ -1,20 +1,22 @@
 /** The bare imports a component may use, mapped to the modules bundled into the runtime. */
+import * as Lucide from "lucide-react";
 import * as React from "react";
 import * as JsxRuntime from "react/jsx-runtime";
 import * as ReactDOM from "react-dom";
 import * as Recharts from "recharts";
-import * as Lucide from "lucide-react";
 import type { ImportSite } from "./compile";
+
+type Module = Readonly<Record<string, unknown>>;
 
 /**
  * An ES-module-shaped object for compiled CommonJS: `__esModule` makes sucrase's interop use it as is, and
  * `default` is the namespace itself, so both `import React from "react"` and `import * as React` work.
  */
-function asModule(namespace: object): Readonly<Record<string, unknown>> {
+function asModule(namespace: object): Module {
   return Object.freeze({ ...namespace, default: namespace, __esModule: true });
 }
 
-const REGISTRY: Readonly<Record<string, unknown>> = Object.freeze({
+const REGISTRY: Readonly<Record<string, Module>> = Object.freeze({
   react: asModule(React),
   "react/jsx-runtime": asModule(JsxRuntime),
   "react-dom": asModule(ReactDOM),
@@ -24,9 +26,13 @@ const REGISTRY: Readonly<Record<string, unknown>> = Object.freeze({
 
 export const ALLOWED_MODULES: readonly string[] = Object.keys(REGISTRY);
 
+function isAllowed(name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(REGISTRY, name);
+}
+
 /** The message for an import outside the allowlist, or null when every import is allowed. */
 export function disallowedImport(imports: readonly ImportSite[]): { message: string; line: number } | null {
-  const bad = imports.find((site) => !Object.prototype.hasOwnProperty.call(REGISTRY, site.module));
+  const bad = imports.find((site) => !isAllowed(site.module));
   if (!bad) return null;
   return {
     message:
@@ -37,8 +43,8 @@ export function disallowedImport(imports: readonly ImportSite[]): { message: str
 }
 
 /** The `require` a compiled component sees. */
-export function requireModule(name: string): unknown {
-  if (!Object.prototype.hasOwnProperty.call(REGISTRY, name)) {
+export function requireModule(name: string): Module {
+  if (!isAllowed(name)) {
     throw new Error(`Cannot import "${name}": allowed modules are ${ALLOWED_MODULES.join(", ")}.`);
   }
   return REGISTRY[name];

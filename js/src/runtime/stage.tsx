@@ -24,7 +24,11 @@ export type MountResult =
   | { ok: false; reason: "error"; error: unknown; info?: ErrorInfo };
 
 /** Called for errors after a component was committed (event handlers, state updates, effects). */
-export type RuntimeErrorHandler = (error: unknown, info: ErrorInfo | undefined, mounted: { renderId: number; partial: boolean }) => void;
+export type RuntimeErrorHandler = (
+  error: unknown,
+  info: ErrorInfo | undefined,
+  mounted: { renderId: number; partial: boolean },
+) => void;
 
 interface BoundaryProps {
   resetKey: number;
@@ -39,7 +43,8 @@ class Boundary extends ReactComponent<BoundaryProps, { error: unknown }> {
   }
 
   componentDidUpdate(previous: BoundaryProps): void {
-    if (previous.resetKey !== this.props.resetKey && this.state.error !== null) this.setState({ error: null });
+    if (previous.resetKey !== this.props.resetKey && this.state.error !== null)
+      this.setState({ error: null });
   }
 
   render(): ReactNode {
@@ -48,7 +53,14 @@ class Boundary extends ReactComponent<BoundaryProps, { error: unknown }> {
     return (
       <div
         role="alert"
-        style={{ font: "13px system-ui, sans-serif", color: "#b91c1c", padding: "8px 10px", border: "1px solid #fca5a5", borderRadius: 6, background: "#fef2f2" }}
+        style={{
+          font: "13px system-ui, sans-serif",
+          color: "#b91c1c",
+          padding: "8px 10px",
+          border: "1px solid #fca5a5",
+          borderRadius: 6,
+          background: "#fef2f2",
+        }}
       >
         The component crashed: {message}
       </div>
@@ -135,7 +147,9 @@ export class Stage {
     if (failure || (partial && !worthShowing(container, this.current !== null))) {
       root.unmount();
       container.remove();
-      return failure ? { ok: false, reason: "error", error: failure.error, info: caught?.info } : { ok: false, reason: "empty" };
+      return failure
+        ? { ok: false, reason: "error", error: failure.error, info: caught?.info }
+        : { ok: false, reason: "empty" };
     }
     const previous = this.current;
     this.current = { root, container, component, renderId, partial };

@@ -54,7 +54,12 @@ export interface EmitMessage {
 /** What the host sends into the iframe. */
 export type ToFrameMessage = LoadRuntimeMessage | RenderMessage | PropsMessage;
 /** What the iframe sends to the host. */
-export type FromFrameMessage = ReadyMessage | RenderedMessage | FrameErrorMessage | ResizeMessage | EmitMessage;
+export type FromFrameMessage =
+  | ReadyMessage
+  | RenderedMessage
+  | FrameErrorMessage
+  | ResizeMessage
+  | EmitMessage;
 export type FrameMessage = ToFrameMessage | FromFrameMessage;
 
 export const frameSchema = frameSchemaJson as JsonSchema;

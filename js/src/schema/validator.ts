@@ -70,13 +70,16 @@ function check(root: JsonSchema, schema: JsonSchema, value: unknown, path: strin
     const types = Array.isArray(schema.type) ? schema.type : [schema.type];
     if (!types.some((t) => typeMatches(t, value))) return fail(`expected ${types.join(" or ")}`);
   }
-  if ("const" in schema && !sameJson(schema.const, value)) return fail(`expected ${JSON.stringify(schema.const)}`);
+  if ("const" in schema && !sameJson(schema.const, value))
+    return fail(`expected ${JSON.stringify(schema.const)}`);
   if (schema.enum !== undefined && !schema.enum.some((option) => sameJson(option, value))) {
     return fail(`expected one of ${schema.enum.map((o) => JSON.stringify(o)).join(", ")}`);
   }
   if (typeof value === "number") {
-    if (schema.minimum !== undefined && value < schema.minimum) return fail(`below minimum ${schema.minimum}`);
-    if (schema.maximum !== undefined && value > schema.maximum) return fail(`above maximum ${schema.maximum}`);
+    if (schema.minimum !== undefined && value < schema.minimum)
+      return fail(`below minimum ${schema.minimum}`);
+    if (schema.maximum !== undefined && value > schema.maximum)
+      return fail(`above maximum ${schema.maximum}`);
   }
   if (typeof value === "string") {
     if (schema.minLength !== undefined && value.length < schema.minLength) return fail("string too short");
@@ -109,7 +112,8 @@ function check(root: JsonSchema, schema: JsonSchema, value: unknown, path: strin
   }
   if (schema.oneOf !== undefined) {
     const matches = schema.oneOf.filter((option) => check(root, option, value, path) === null).length;
-    if (matches !== 1) return fail(matches === 0 ? "matches no allowed message shape" : "matches several shapes");
+    if (matches !== 1)
+      return fail(matches === 0 ? "matches no allowed message shape" : "matches several shapes");
   }
   return null;
 }

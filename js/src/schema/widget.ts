@@ -9,7 +9,6 @@ export interface StreamStartMessage {
 }
 export interface DeltaMessage {
   type: "delta";
-  generation: string;
   offset: number;
   text: string;
 }

@@ -34,12 +34,23 @@ function readConfig(): StandaloneConfig {
   if (typeof config.code !== "string" || typeof config.runtime !== "string" || !config.runtime) {
     throw new Error("The page's component config is incomplete (code or runtime missing): export it again.");
   }
-  const props = typeof config.props === "object" && config.props !== null && !Array.isArray(config.props) ? config.props : {};
-  return { name: typeof config.name === "string" ? config.name : "component", code: config.code, props, runtime: config.runtime };
+  const props =
+    typeof config.props === "object" && config.props !== null && !Array.isArray(config.props)
+      ? config.props
+      : {};
+  return {
+    name: typeof config.name === "string" ? config.name : "component",
+    code: config.code,
+    props,
+    runtime: config.runtime,
+  };
 }
 
 function describe(error: FrameErrorMessage): string {
-  const where = error.line !== undefined ? ` (line ${error.line}${error.column !== undefined ? `, column ${error.column + 1}` : ""})` : "";
+  const where =
+    error.line !== undefined
+      ? ` (line ${error.line}${error.column !== undefined ? `, column ${error.column + 1}` : ""})`
+      : "";
   return `${error.phase} error${where}: ${error.message}`;
 }
 

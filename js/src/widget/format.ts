@@ -12,6 +12,7 @@ export interface Status {
 }
 
 const PHASE_LABELS: Record<string, string> = {
+  idle: "",
   queued: "Queued",
   connecting: "Connecting…",
   streaming: "Writing…",
@@ -24,24 +25,44 @@ const PHASE_LABELS: Record<string, string> = {
 };
 
 /** Phases during which a generation is running (the elapsed time ticks). */
-export const ACTIVE_PHASES: ReadonlySet<string> = new Set(["queued", "connecting", "streaming", "retrying", "saving"]);
+export const ACTIVE_PHASES: ReadonlySet<string> = new Set([
+  "queued",
+  "connecting",
+  "streaming",
+  "retrying",
+  "saving",
+]);
 /** Phases during which Cancel is offered. */
-export const CANCELLABLE_PHASES: ReadonlySet<string> = new Set(["queued", "connecting", "streaming", "retrying"]);
+export const CANCELLABLE_PHASES: ReadonlySet<string> = new Set([
+  "queued",
+  "connecting",
+  "streaming",
+  "retrying",
+]);
 
 export function phaseText(status: Status): string {
   const phase = status.phase ?? "";
   const label = PHASE_LABELS[phase] ?? phase;
   const detail = (status.message ?? "").trim();
-  return detail && (phase === "retrying" || phase === "error" || phase === "cancelled") ? `${label} ${detail}` : label;
+  return detail && (phase === "retrying" || phase === "error" || phase === "cancelled")
+    ? `${label} ${detail}`
+    : label;
 }
 
 export function formatCount(n: number): string {
   return n < 10_000 ? n.toLocaleString("en-US") : `${(n / 1000).toFixed(1)}k`;
 }
 
-export function tokensText(status: Status): string {
+/**
+ * Token counts. While code streams the kernel sends no per-token status (that would cost comm bytes), so
+ * the view estimates output tokens from the streamed characters (about four per token).
+ */
+export function tokensText(status: Status, streamedChars = 0): string {
   const input = status.input_tokens ?? 0;
   const output = status.output_tokens ?? 0;
+  if (!output && streamedChars > 0 && ACTIVE_PHASES.has(status.phase ?? "")) {
+    return `~${formatCount(Math.round(streamedChars / 4))} tokens`;
+  }
   if (!input && !output) return "";
   return `${formatCount(input)} in · ${formatCount(output)} out`;
 }

@@ -34,7 +34,7 @@ export class StreamedCode {
         this.awaitingSync = this.endAfterSync = false;
         return { kind: "started" };
       case "delta":
-        return this.delta(message.generation, message.offset, message.text);
+        return this.delta(message.offset, message.text);
       case "code_sync":
         return this.sync(message.generation, message.code, message.done);
       case "stream_end":
@@ -48,10 +48,11 @@ export class StreamedCode {
     return { kind: "resync" };
   }
 
-  private delta(generation: string, offset: number, text: string): StreamAction {
-    if (generation !== this.generation) {
-      // Opened mid-stream (or missed stream_start): adopt the stream and fetch what came before.
-      this.generation = generation;
+  private delta(offset: number, text: string): StreamAction {
+    if (!this.active) {
+      // Opened mid-stream (or missed stream_start): adopt the stream and fetch what came before;
+      // code_sync names the generation.
+      this.generation = null;
       this.code = "";
       this.active = true;
       this.awaitingSync = this.endAfterSync = false;
@@ -67,7 +68,8 @@ export class StreamedCode {
   }
 
   private sync(generation: string, code: string, done: boolean): StreamAction {
-    if (generation !== this.generation && this.generation !== null && !this.awaitingSync) return { kind: "ignored" };
+    if (generation !== this.generation && this.generation !== null && !this.awaitingSync)
+      return { kind: "ignored" };
     this.generation = generation;
     this.code = code;
     this.awaitingSync = false;

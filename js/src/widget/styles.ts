@@ -1,23 +1,26 @@
-/** The view's CSS, in JupyterLab's theme variables (with fallbacks outside Lab), added once per page. */
+/**
+ * The view's CSS, in JupyterLab's theme variables (with fallbacks outside Lab), added once per page.
+ * Every rule starts at .cg-root so it outranks the output area's own `pre` and `button` rules.
+ */
 
 const CSS = `
 .cg-root{font-family:var(--jp-ui-font-family,system-ui,sans-serif);font-size:var(--jp-ui-font-size1,13px);color:var(--jp-ui-font-color1,#1f2328);display:flex;flex-direction:column;gap:6px;min-width:0}
-.cg-status{display:flex;flex-wrap:wrap;align-items:center;gap:4px 10px;color:var(--jp-ui-font-color2,#57606a);line-height:22px}
-.cg-status .cg-name{font-weight:600;color:var(--jp-ui-font-color1,#1f2328)}
-.cg-version{font-family:var(--jp-code-font-family,monospace);font-size:var(--jp-code-font-size,12px);padding:0 6px;border-radius:9px;background:var(--jp-layout-color2,#eef1f4);color:var(--jp-ui-font-color1,#1f2328)}
-.cg-version:empty,.cg-status span:empty{display:none}
-.cg-phase[data-active="true"]{color:var(--jp-brand-color1,#1976d2)}
-.cg-phase[data-phase="error"]{color:var(--jp-error-color1,#d32f2f)}
-.cg-cancel{margin-left:auto;font:inherit;padding:1px 10px;border-radius:4px;cursor:pointer;border:1px solid var(--jp-border-color1,#bdbdbd);background:var(--jp-layout-color1,#fff);color:var(--jp-ui-font-color1,#1f2328)}
-.cg-cancel:hover{border-color:var(--jp-error-color1,#d32f2f);color:var(--jp-error-color1,#d32f2f)}
-.cg-cancel[hidden]{display:none}
+.cg-root .cg-status{display:flex;flex-wrap:wrap;align-items:center;gap:4px 10px;color:var(--jp-ui-font-color2,#57606a);line-height:22px}
+.cg-root .cg-status .cg-name{font-weight:600;color:var(--jp-ui-font-color1,#1f2328)}
+.cg-root .cg-version{font-family:var(--jp-code-font-family,monospace);font-size:var(--jp-code-font-size,12px);padding:0 6px;border-radius:9px;background:var(--jp-layout-color2,#eef1f4);color:var(--jp-ui-font-color1,#1f2328)}
+.cg-root .cg-version:empty,.cg-root .cg-status span:empty{display:none}
+.cg-root .cg-phase[data-active="true"]{color:var(--jp-brand-color1,#1976d2)}
+.cg-root .cg-phase[data-phase="error"]{color:var(--jp-error-color1,#d32f2f)}
+.cg-root .cg-cancel{margin-left:auto;font:inherit;padding:1px 10px;border-radius:4px;cursor:pointer;border:1px solid var(--jp-border-color1,#bdbdbd);background:var(--jp-layout-color1,#fff);color:var(--jp-ui-font-color1,#1f2328)}
+.cg-root .cg-cancel:hover{border-color:var(--jp-error-color1,#d32f2f);color:var(--jp-error-color1,#d32f2f)}
+.cg-root .cg-cancel[hidden]{display:none}
 .cg-root details>summary{cursor:pointer;color:var(--jp-ui-font-color2,#57606a);user-select:none}
-.cg-code{margin:4px 0 0;max-height:240px;overflow:auto;padding:6px 8px;white-space:pre;font-family:var(--jp-code-font-family,monospace);font-size:var(--jp-code-font-size,12px);line-height:1.45;background:var(--jp-cell-editor-background,var(--jp-layout-color2,#f6f8fa));color:var(--jp-content-font-color1,#1f2328);border:1px solid var(--jp-border-color2,#e0e0e0);border-radius:4px}
-.cg-preview{border:1px solid var(--jp-border-color2,#e0e0e0);border-radius:4px;overflow:hidden;background:#fff}
-.cg-error{white-space:pre-wrap;padding:6px 10px;border-radius:4px;border-left:3px solid var(--jp-error-color1,#d32f2f);background:var(--jp-rendermime-error-background,rgba(211,47,47,.08));color:var(--jp-ui-font-color1,#1f2328);font-family:var(--jp-code-font-family,monospace);font-size:var(--jp-code-font-size,12px)}
-.cg-error[hidden],.cg-explanation[hidden]{display:none}
-.cg-error-title{font-weight:600;color:var(--jp-error-color1,#d32f2f)}
-.cg-explanation-text{margin:4px 0 0;white-space:pre-wrap;color:var(--jp-ui-font-color1,#1f2328)}
+.cg-root .cg-code{margin:4px 0 0;max-height:240px;overflow:auto;padding:6px 8px;white-space:pre;font-family:var(--jp-code-font-family,monospace);font-size:var(--jp-code-font-size,12px);line-height:1.45;background:var(--jp-cell-editor-background,var(--jp-layout-color2,#f6f8fa));color:var(--jp-content-font-color1,#1f2328);border:1px solid var(--jp-border-color2,#e0e0e0);border-radius:4px}
+.cg-root .cg-preview{border:1px solid var(--jp-border-color2,#e0e0e0);border-radius:4px;overflow:hidden;background:#fff}
+.cg-root .cg-error{white-space:pre-wrap;padding:6px 10px;border-radius:4px;border-left:3px solid var(--jp-error-color1,#d32f2f);background:var(--jp-rendermime-error-background,rgba(211,47,47,.08));color:var(--jp-ui-font-color1,#1f2328);font-family:var(--jp-code-font-family,monospace);font-size:var(--jp-code-font-size,12px)}
+.cg-root .cg-error[hidden],.cg-root .cg-explanation[hidden]{display:none}
+.cg-root .cg-error-title{font-weight:600;color:var(--jp-error-color1,#d32f2f)}
+.cg-root .cg-explanation-text{margin:4px 0 0;white-space:pre-wrap;color:var(--jp-ui-font-color1,#1f2328)}
 `;
 
 const STYLE_ID = "jupyter-componentgen-widget-styles";

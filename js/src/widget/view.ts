@@ -8,15 +8,8 @@ import { Preview, type Props } from "../host/preview";
 import type { FrameErrorMessage } from "../schema/frame";
 import { isKernelToViewMessage, isViewToKernelMessage, type ViewToKernelMessage } from "../schema/widget";
 import { h } from "./dom";
-import {
-  ACTIVE_PHASES,
-  CANCELLABLE_PHASES,
-  costText,
-  elapsedText,
-  phaseText,
-  tokensText,
-  type Status,
-} from "./format";
+import type { Status } from "./format";
+import { StatusLine } from "./status-line";
 import { StreamedCode } from "./stream";
 import { ensureStyles } from "./styles";
 
@@ -56,19 +49,13 @@ function errorTitle(error: WidgetError): string {
   const where: string[] = [];
   if (error.line !== undefined) where.push(`line ${error.line}`);
   if (error.line !== undefined && error.column !== undefined) where.push(`column ${error.column + 1}`);
-  return [ERROR_TITLES[error.phase] ?? `Error (${error.phase})`, where.join(", ")].filter(Boolean).join(" · ");
+  return [ERROR_TITLES[error.phase] ?? `Error (${error.phase})`, where.join(", ")]
+    .filter(Boolean)
+    .join(" · ");
 }
 
 function createNodes() {
   return {
-    name: h("span", { class: "cg-name" }),
-    version: h("span", { class: "cg-version", "data-testid": "cg-version" }),
-    model: h("span", { class: "cg-model" }),
-    phase: h("span", { class: "cg-phase", "data-testid": "cg-phase" }),
-    tokens: h("span", { class: "cg-tokens" }),
-    elapsed: h("span", { class: "cg-elapsed" }),
-    cost: h("span", { class: "cg-cost" }),
-    cancel: h("button", { class: "cg-cancel", "data-testid": "cg-cancel", type: "button", hidden: true }, "Cancel"),
     error: h("div", { class: "cg-error", "data-testid": "cg-error", role: "alert", hidden: true }),
     codePanel: h("details", { class: "cg-code-panel" }),
     code: h("pre", { class: "cg-code", "data-testid": "cg-code" }),
@@ -88,8 +75,7 @@ export class ComponentView {
   private lastFinalCode: string | null = null;
   private partialShown = false;
   private partialFrame = 0;
-  private ticker: ReturnType<typeof setInterval> | null = null;
-  private cancelRequested = false;
+  private readonly statusLine = new StatusLine(() => this.send({ type: "cancel" }));
   private readonly listeners: [string, (...args: never[]) => void][] = [];
 
   constructor(
@@ -99,27 +85,11 @@ export class ComponentView {
   ) {
     ensureStyles(el.ownerDocument);
     const n = this.nodes;
-    const status = h(
-      "div",
-      { class: "cg-status", "data-testid": "cg-status" },
-      n.name,
-      n.version,
-      n.model,
-      n.phase,
-      n.tokens,
-      n.elapsed,
-      n.cost,
-      n.cancel,
-    );
     n.codePanel.append(h("summary", {}, "Code"), n.code);
     n.explanation.append(h("summary", {}, "Explanation"), n.explanationText);
-    el.replaceChildren(h("div", { class: "cg-root" }, status, n.error, n.codePanel, n.preview, n.explanation));
-
-    n.cancel.addEventListener("click", () => {
-      this.cancelRequested = true;
-      n.cancel.disabled = true;
-      this.send({ type: "cancel" });
-    });
+    el.replaceChildren(
+      h("div", { class: "cg-root" }, this.statusLine.element, n.error, n.codePanel, n.preview, n.explanation),
+    );
 
     this.preview = new Preview(n.preview, {
       runtimeSource: runtime.get("runtime_js"),
@@ -190,11 +160,13 @@ export class ComponentView {
         this.showError();
         codeNode.textContent = "";
         this.nodes.codePanel.open = true;
+        this.statusLine.setStreamed(0);
         break;
       case "appended": {
         const follow = codeNode.scrollTop + codeNode.clientHeight >= codeNode.scrollHeight - 24;
         codeNode.append(action.text);
         if (follow) codeNode.scrollTop = codeNode.scrollHeight;
+        this.statusLine.setStreamed(this.stream.code.length);
         this.schedulePartial();
         break;
       }
@@ -282,37 +254,14 @@ export class ComponentView {
       node.replaceChildren();
       return;
     }
-    node.replaceChildren(h("div", { class: "cg-error-title" }, errorTitle(error)), h("div", {}, error.message));
+    node.replaceChildren(
+      h("div", { class: "cg-error-title" }, errorTitle(error)),
+      h("div", {}, error.message),
+    );
   }
 
   private showStatus(): void {
-    const n = this.nodes;
-    const status: Status = this.model.get("status") ?? {};
-    const phase = status.phase ?? "";
-    n.name.textContent = this.model.get("name") ?? "";
-    const version = this.version();
-    n.version.textContent = version ? `v${version}` : "";
-    n.model.textContent = status.model ?? "";
-    n.phase.textContent = phaseText(status);
-    n.phase.dataset.phase = phase;
-    n.phase.dataset.active = String(ACTIVE_PHASES.has(phase));
-    n.tokens.textContent = tokensText(status);
-    n.cost.textContent = costText(status);
-    const cancellable = CANCELLABLE_PHASES.has(phase);
-    if (!cancellable) this.cancelRequested = false;
-    n.cancel.hidden = !cancellable;
-    n.cancel.disabled = this.cancelRequested;
-    this.tick();
-    const active = ACTIVE_PHASES.has(phase) && typeof status.started_at === "number";
-    if (active && !this.ticker) this.ticker = setInterval(() => this.tick(), 100);
-    if (!active && this.ticker) {
-      clearInterval(this.ticker);
-      this.ticker = null;
-    }
-  }
-
-  private tick(): void {
-    this.nodes.elapsed.textContent = elapsedText(this.model.get("status") ?? {}, Date.now());
+    this.statusLine.update(this.model.get("name") ?? "", this.version(), this.model.get("status") ?? {});
   }
 
   private showExplanation(): void {
@@ -322,9 +271,10 @@ export class ComponentView {
   }
 
   dispose(): void {
-    for (const [event, callback] of this.listeners) this.model.off(event, callback as (...args: unknown[]) => void);
+    for (const [event, callback] of this.listeners)
+      this.model.off(event, callback as (...args: unknown[]) => void);
     this.listeners.length = 0;
-    if (this.ticker) clearInterval(this.ticker);
+    this.statusLine.dispose();
     if (this.partialFrame) cancelAnimationFrame(this.partialFrame);
     this.preview.dispose();
     this.el.replaceChildren();
