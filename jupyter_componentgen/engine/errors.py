@@ -19,6 +19,8 @@ ErrorCode = Literal[
     "malformed",
     "truncated",
     "no_code",
+    "blocked",
+    "limit",
     "cancelled",
     "internal",
 ]

@@ -16,6 +16,7 @@ import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from .code_checks import BlockedCode, CheckedRelease, CodeChecker
 from .errors import GenerationError
 from .events import Event, EventSink, EventStamper
 from .llm_types import LLMRequest, Retrying, StreamEnd, TextChunk, Timeouts
@@ -120,9 +121,12 @@ class Engine:
         *,
         gateway: Gateway | None = None,
         prompts: PromptBuilder | None = None,
+        checker: CodeChecker | None = None,
     ) -> None:
         self.settings = settings
         self.store = store
+        # Static checks on the generated code; None releases code unchecked (e.g. trusted --code input).
+        self.checker = checker
         if gateway is None:
             from .gateway import Gateway
 
@@ -174,6 +178,7 @@ class _Run:
         self.streamed_chars = 0
         self.last_status = 0.0
         self.parser: MarkerParser | None = None
+        self.release = CheckedRelease(engine.checker) if engine.checker is not None else None
 
     @property
     def elapsed_ms(self) -> int:
@@ -302,10 +307,22 @@ class _Run:
 
     def _forward(self, events: list[Event]) -> None:
         for event in events:
-            if event["type"] == "text_delta":
+            kind = event["type"]
+            if kind == "text_delta":
                 self.prose.append(event["text"])
-            if self.blocks.accept(event):
-                self.emit(event)
+            if not self.blocks.accept(event):
+                continue
+            if self.release is not None and kind in ("content_block_delta", "content_block_stop"):
+                text = (
+                    self.release.add(event["text"])
+                    if kind == "content_block_delta"
+                    else self.release.finish()
+                )
+                if text:
+                    self.emit({"type": "content_block_delta", "component": event["component"], "text": text})
+                if kind == "content_block_delta":
+                    continue
+            self.emit(event)
 
     def _maybe_status(self) -> None:
         now = time.monotonic()
@@ -335,6 +352,8 @@ class _Run:
             else:
                 message = "The response ended before the component was complete (no /// END marker)."
             raise GenerationError("truncated", message, retryable=True)
+        if self.release is not None and self.release.findings:
+            raise BlockedCode(self.release.findings)
         size = len(code.encode("utf-8"))
         if size > self.settings.max_code_bytes:
             raise GenerationError(
@@ -392,15 +411,16 @@ class _Run:
     def _fail(self, error: GenerationError, *, keep_draft: bool) -> GenerationOutcome:
         current = self.store.current(self.request.component)
         draft = self._keep_draft(error, current) if keep_draft else None
-        self.emit(
-            {
-                "type": "error",
-                "code": error.code,
-                "message": error.message,
-                "retryable": error.retryable,
-                "draft": draft,
-            }
-        )
+        event: Event = {
+            "type": "error",
+            "code": error.code,
+            "message": error.message,
+            "retryable": error.retryable,
+            "draft": draft,
+        }
+        if isinstance(error, BlockedCode):
+            event["findings"] = [finding.to_dict() for finding in error.findings]
+        self.emit(event)
         kept = f" Version {current.number} is still current." if current else ""
         self.status("error", error.message + kept, self.usage)
         return self.outcome("failed", code=self.blocks.code, error=error)

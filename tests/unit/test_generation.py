@@ -200,3 +200,35 @@ def test_cancel_closes_the_provider_stream_and_keeps_the_draft(
     assert closed_at is not None
     assert closed_at - cancelled_at < 0.5
     assert not llm_env.requests[0].completed
+
+
+def test_checked_code_is_released_line_by_line_and_a_finding_blocks_it(
+    tmp_path: Path, llm_env: ScriptedProvider
+) -> None:
+    from jupyter_componentgen.engine.code_checks import Finding
+
+    hostile = COUNTER.replace("  const [count, setCount] = useState(0);", '  fetch("https://example.invalid");')
+    llm_env.enqueue(Script(hostile, tokens_per_second=FAST))
+    checked: list[str] = []
+
+    def no_fetch(code: str) -> list[Finding]:
+        checked.append(code)
+        line = next((n for n, text in enumerate(code.splitlines(), 1) if "fetch(" in text), None)
+        return [] if line is None else [Finding("network", "fetch is not allowed", line, 2, "fetch(")]
+
+    settings = load_settings(first_token_timeout=2.0, idle_timeout=2.0, max_retries=0)
+    engine = Engine(settings, Store.for_notebook(tmp_path / "analysis.ipynb"), checker=no_fetch)
+    outcome, events = asyncio.run(run(engine, "A button"))
+
+    assert outcome.error is not None
+    assert outcome.error.code == "blocked"
+    assert "fetch is not allowed" in outcome.error.message
+    released = "".join(e["text"] for e in events if e["type"] == "content_block_delta")
+    assert "fetch" not in released
+    assert released and released.endswith("\n")  # whole lines only, up to the offending one
+    assert all(code.endswith("\n") for code in checked)
+    error = next(e for e in events if e["type"] == "error")
+    assert error["findings"][0]["rule"] == "network"
+    jsonschema.Draft202012Validator(load_schema("events")).validate(error)
+    assert engine.store.current("counter") is None
+    assert engine.store.drafts("counter")[0].error_code == "blocked"

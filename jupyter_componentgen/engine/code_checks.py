@@ -1,0 +1,87 @@
+"""The seam between generation and static code checks: what a checker returns and how the engine gates code.
+
+The engine releases streamed code to its consumers (the cell widget, the side panel) only after the checker
+has passed it, a complete line at a time, so code that breaks a rule never reaches an iframe, even as a
+partial preview.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import Any, Protocol
+
+from .errors import GenerationError
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One rule broken by the code. Lines are 1-based, columns 0-based."""
+
+    rule: str
+    message: str
+    line: int
+    column: int
+    snippet: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class CodeChecker(Protocol):
+    """Checks (possibly incomplete) component source; an empty result means it may run."""
+
+    def __call__(self, code: str) -> Sequence[Finding]: ...
+
+
+class BlockedCode(GenerationError):
+    """The generated code broke a static rule; it was not rendered or saved as a version."""
+
+    def __init__(self, findings: Sequence[Finding]) -> None:
+        self.findings = tuple(findings)
+        first = self.findings[0]
+        more = f" (and {len(self.findings) - 1} more)" if len(self.findings) > 1 else ""
+        super().__init__(
+            "blocked",
+            f"Blocked before rendering: {first.message} at line {first.line}, column {first.column} "
+            f"[{first.rule}]{more}.",
+            retryable=False,
+        )
+
+
+class CheckedRelease:
+    """Holds streamed code back until the checker has passed it, one complete line at a time."""
+
+    def __init__(self, checker: CodeChecker) -> None:
+        self._checker = checker
+        self._parts: list[str] = []
+        self._released = 0
+        self._length = 0
+        self.findings: tuple[Finding, ...] = ()
+
+    def add(self, text: str) -> str:
+        """Append streamed text; return the newly released part (possibly empty)."""
+        self._parts.append(text)
+        self._length += len(text)
+        if self.findings or "\n" not in text:
+            return ""
+        code = "".join(self._parts)
+        self._parts = [code]
+        return self._release(code, code.rfind("\n") + 1)
+
+    def finish(self) -> str:
+        """The block ended: check all of it and release the rest if it passes."""
+        code = "".join(self._parts)
+        if self.findings:
+            return ""
+        return self._release(code, len(code))
+
+    def _release(self, code: str, cut: int) -> str:
+        if cut <= self._released:
+            return ""
+        found = tuple(self._checker(code[:cut]))
+        if found:
+            self.findings = found
+            return ""
+        released, self._released = code[self._released : cut], cut
+        return released
