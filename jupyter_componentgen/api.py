@@ -17,6 +17,7 @@ from .kernel_context import KernelContext, get_context
 from .widget import ComponentWidget, WidgetStatus, idle_status
 
 if TYPE_CHECKING:
+    from .engine.autofix import FrameFailure
     from .engine.events import EventSink
     from .engine.generation import GenerationOutcome
     from .store_records import VersionRecord
@@ -58,6 +59,9 @@ class Component(ComponentWidget):
             kwargs["data"] = data
         super().__init__(name, **kwargs)
         self._context = context
+        from .engine.autofix import AutoFixGate
+
+        self._autofix = AutoFixGate()
 
     # History
 
@@ -129,13 +133,51 @@ class Component(ComponentWidget):
         if self._context.should_block(wait):
             self.wait_and_report()
 
-    def start(self, instruction: str, *, model: str | None = None, regenerate: bool = False) -> None:
+    def fix(self, *, model: str | None = None, wait: bool | None = None) -> None:
+        """Ask the model to fix the error the browser reported for the current version.
+
+        Raises ValueError when no compile, import or runtime error has been reported for this version.
+        """
+        from .engine.autofix import FrameFailure
+
+        failure = FrameFailure.from_report(self.last_frame_error or {})
+        if failure is None or self.error is None or self.error.get("phase") != failure.phase:
+            raise ValueError(
+                f"{self.name!r} has no reported compile, import or runtime error to fix; "
+                "describe the change with edit() instead."
+            )
+        self.start(failure.instruction(), model=model, fix=failure)
+        if self._context.should_block(wait):
+            self.wait_and_report()
+
+    def _on_frame_error(self, content: dict[str, Any]) -> None:
+        super()._on_frame_error(content)
+        from .engine.autofix import FrameFailure
+
+        failure = FrameFailure.from_report(content) if self.last_frame_error is not None else None
+        if (
+            self._context.settings.auto_fix
+            and not self.generating
+            and self._autofix.take(self.version, failure)
+            and failure is not None
+        ):
+            self.start(failure.instruction(), fix=failure)
+
+    def start(
+        self,
+        instruction: str,
+        *,
+        model: str | None = None,
+        regenerate: bool = False,
+        fix: FrameFailure | None = None,
+    ) -> None:
         """Start a generation without waiting; the widget streams it. Cancels one already running."""
         from .engine.generation import Engine, GenerationRequest
 
         if self.generating:
             self.cancel()
             self.wait()
+        self._autofix.disarm()
         context = self._context
         description = None
         if self._data_source is not None:
@@ -143,12 +185,22 @@ class Component(ComponentWidget):
 
             description = describe_data(self._data_source, context.settings.data_sample_rows)
         request = GenerationRequest(
-            component=self.name, instruction=instruction, data=description, model=model, regenerate=regenerate
+            component=self.name,
+            instruction=instruction,
+            data=description,
+            model=model,
+            regenerate=regenerate,
+            fix=fix,
         )
         generation = Engine.new_generation_id()
+        gate = self._autofix
 
         async def run(sink: EventSink) -> GenerationOutcome:
-            return await context.engine().run(request, sink, generation=generation)
+            outcome = await context.engine().run(request, sink, generation=generation)
+            if outcome.status == "saved" and outcome.version is not None:
+                # A version just written may be fixed automatically once if it fails to render; a fix not.
+                gate.arm(outcome.version.number, is_fix=fix is not None)
+            return outcome
 
         self._start_generation(context.runner, generation, model or context.settings.model, run)
 

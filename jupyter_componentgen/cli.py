@@ -104,6 +104,11 @@ def _add_render(commands: argparse._SubParsersAction[_Parser]) -> None:
     )
     render.add_argument("source", type=Path, metavar="FILE.jsx", help="the component's source")
     render.add_argument("--out", required=True, type=Path, metavar="FILE.html", help="page to write")
+    render.add_argument(
+        "--skip-static-checks",
+        action="store_true",
+        help="write the page even if the code breaks a static rule (it still runs in the no-network sandbox)",
+    )
     props = render.add_mutually_exclusive_group()
     props.add_argument(
         "--props", type=Path, metavar="FILE.json", help="a JSON object passed to the component as its props"
@@ -166,7 +171,14 @@ def _dispatch(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         )
         return run_generate(options, settings, stderr)
     if args.command == "render":
-        return _render(args.source, args.out, props_file=args.props, data_file=args.data, stderr=stderr)
+        return _render(
+            args.source,
+            args.out,
+            props_file=args.props,
+            data_file=args.data,
+            skip_checks=args.skip_static_checks,
+            stderr=stderr,
+        )
     return _history(args.notebook, as_json=args.json, stdout=stdout)
 
 
@@ -182,12 +194,20 @@ def _settings(**overrides: Any) -> ComponentGen:
 
 
 def _render(
-    source: Path, out: Path, *, props_file: Path | None, data_file: Path | None, stderr: TextIO
+    source: Path,
+    out: Path,
+    *,
+    props_file: Path | None,
+    data_file: Path | None,
+    skip_checks: bool,
+    stderr: TextIO,
 ) -> int:
     from .html_export import standalone_html
 
     check_writable_target(out)
     code = read_text_file(source, "component file")
+    if not skip_checks and _refused_by_static_checks(source, code, stderr):
+        return EXIT_FAILED
     props: Any = {}
     if props_file is not None:
         props = read_json_file(props_file, "--props file")
@@ -200,6 +220,22 @@ def _render(
     write_atomically(out, standalone_html(source.stem, code, props))
     stderr.write(f"Wrote {out}\n")
     return EXIT_OK
+
+
+def _refused_by_static_checks(source: Path, code: str, stderr: TextIO) -> bool:
+    """Print the findings of the static checks (when the settings enable them); True if there are any."""
+    from .engine.static_checks import checker_from_settings
+
+    checker = checker_from_settings(_settings())
+    findings = checker(code) if checker is not None else ()
+    if not findings:
+        return False
+    stderr.write(f"error: {source} was not rendered: it breaks {len(findings)} static rule(s)\n")
+    for finding in findings:
+        stderr.write(f"{source}:{finding.line}:{finding.column + 1}: [{finding.rule}] {finding.message}\n")
+        stderr.write(f"    {finding.snippet}\n")
+    stderr.write("(--skip-static-checks writes the page anyway; it still runs in the no-network sandbox)\n")
+    return True
 
 
 def _history(notebook: Path, *, as_json: bool, stdout: TextIO) -> int:

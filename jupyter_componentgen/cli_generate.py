@@ -49,7 +49,8 @@ def run_generate(options: GenerateOptions, settings: ComponentGen, stderr: TextI
     data = read_json_file(options.data, "--data file") if options.data else None
 
     from .engine.data import describe_data
-    from .engine.generation import Engine, GenerationRequest
+    from .engine.generation import GenerationRequest
+    from .limits import GenerationLimiter, build_engine
 
     description = describe_data(data, sample_rows=settings.data_sample_rows) if options.data else None
     request = GenerationRequest(
@@ -62,7 +63,7 @@ def run_generate(options: GenerateOptions, settings: ComponentGen, stderr: TextI
     progress = Progress(stderr)
     with history_store(options.out, settings) as store:
         keep_hand_edits(store, options.name, options.out)
-        engine = Engine(settings, store)
+        engine = build_engine(settings, store, GenerationLimiter.from_settings(settings))
         try:
             outcome = asyncio.run(engine.run(request, progress))
         except KeyboardInterrupt:

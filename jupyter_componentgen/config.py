@@ -75,6 +75,66 @@ class ComponentGen(Configurable):
         "can show the stream (nbclient, papermill, plain IPython); otherwise the cell returns at once and the "
         "widget streams, so Cancel and emit keep working while the model writes.",
     ).tag(config=True)
+    max_continuations = Int(
+        2,
+        help="Follow-up requests that continue a component cut off at the output limit (max_tokens); "
+        "0 fails such an answer at once.",
+    ).tag(config=True)
+    daily_budget_usd = Float(
+        0.0,
+        help="US dollars a person may spend on model calls per day (from local midnight); once spent, new "
+        "generations are refused (cached re-runs still work). 0 means no limit.",
+    ).tag(config=True)
+    daily_budget_tokens = Int(
+        0,
+        help="Tokens (input, output and cached) a person may use per day; 0 means no limit.",
+    ).tag(config=True)
+    auto_fix = Bool(
+        True,
+        help="When a just-generated version fails to compile, import or render, ask the model once to fix "
+        "it automatically (a fix that fails again waits for the person).",
+    ).tag(config=True)
+
+    static_checks = Bool(
+        True,
+        help="Check generated code on its syntax tree before it is rendered or saved (banned APIs, imports "
+        "outside allowed_imports, size); code that breaks a rule is refused with its findings.",
+    ).tag(config=True)
+    allowed_imports = List(
+        Unicode(),
+        default_value=["react", "react/jsx-runtime", "react-dom", "recharts", "lucide-react"],
+        help="Modules generated code may import (the runtime bundles exactly these).",
+    ).tag(config=True)
+    disabled_static_rules = List(
+        Unicode(),
+        default_value=[],
+        help="Static-check rule ids to switch off, e.g. 'raw-html' (ids appear in every finding).",
+    ).tag(config=True)
+    extra_banned_names = List(
+        Unicode(),
+        default_value=[],
+        help="More global or property names generated code may not use, on top of the built-in list.",
+    ).tag(config=True)
+    max_code_lines = Int(2000, help="Most lines a component's source may have.").tag(config=True)
+    max_data_sample_bytes = Int(
+        20_000, help="Largest description of the person's data (schema and sample) sent to the model, in bytes."
+    ).tag(config=True)
+    generations_per_minute = Int(
+        20, help="Generations one user may start per minute (0: no limit); beyond it they are refused."
+    ).tag(config=True)
+    max_concurrent_generations = Int(
+        4, help="Generations one user may run at once in a kernel or the command line (0: no limit)."
+    ).tag(config=True)
+    banned_phrases = List(
+        Unicode(),
+        default_value=[],
+        help="Phrases (case-insensitive) that make a model answer be refused, e.g. internal host names.",
+    ).tag(config=True)
+    safety_model = Unicode(
+        "",
+        help="litellm model string of a small model that screens each prompt for attempts to make the "
+        "component escape its sandbox; empty (the default) switches the screening off.",
+    ).tag(config=True)
 
 
 def _parse_env_value(trait: TraitType[Any, Any], raw: str) -> Any:

@@ -55,9 +55,9 @@ class KernelContext:
         store = self.store
         with self._lock:
             if self._engine is None:
-                from .engine.generation import Engine
+                from .limits import GenerationLimiter, build_engine
 
-                self._engine = Engine(self.settings, store)
+                self._engine = build_engine(self.settings, store, GenerationLimiter.from_settings(self.settings))
             return self._engine
 
     def frontend_attached(self) -> bool:

@@ -33,7 +33,17 @@ def current_notebook_path(
     vscode_file = (user_ns or {}).get(_VSCODE_VARIABLE)
     if isinstance(vscode_file, str) and vscode_file.strip():
         return Path(vscode_file).expanduser()
-    return None
+    return _only_notebook_in(cwd)
+
+
+def _only_notebook_in(folder: Path) -> Path | None:
+    """Headless runners (nbclient, papermill) start the kernel in the notebook's folder without naming the
+    notebook; when that folder holds exactly one notebook, it is the one running."""
+    try:
+        notebooks = [p for p in folder.glob("*.ipynb") if p.is_file()]
+    except OSError:
+        return None
+    return notebooks[0] if len(notebooks) == 1 else None
 
 
 def _from_session_name(session_name: str, cwd: Path) -> Path | None:

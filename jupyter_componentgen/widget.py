@@ -156,6 +156,7 @@ class ComponentWidget(anywidget.AnyWidget):
         self._props_from_view = False
         self._data_source: Any = None
         self._handlers: dict[str, list[EventHandler]] = {}
+        self._view_seen = False
         self._job: _Job | None = None
         self._last_outcome: GenerationOutcome | None = None
         self.last_frame_error: dict[str, Any] | None = None
@@ -282,8 +283,12 @@ class ComponentWidget(anywidget.AnyWidget):
                         # the view's copy first, so the end of the stream adopts the saved code.
                         stream.code.sync(done=False, code=record.code)
                     stream.code.end(ok=True)
-                    # The view assembled this code from the deltas: do not send it again.
-                    with self._lock_property(code=record.code):
+                    if self._view_seen:
+                        # The views assembled this code from the deltas: do not send it again.
+                        with self._lock_property(code=record.code):
+                            self._show(record, status)
+                    else:
+                        # No view (nbclient, papermill): the saved widget state must carry the code.
                         self._show(record, status)
                 else:
                     self._show(record, status)
@@ -397,6 +402,10 @@ class ComponentWidget(anywidget.AnyWidget):
             job = self._job
             if job is not None:
                 job.runner.call_soon(self._resync, job)
+        elif kind == "view_ready":
+            self._view_seen = True
+        elif kind == "external_update":
+            self._on_external_update(content)
 
     def _resync(self, job: _Job) -> None:
         """Send the whole streamed code to a view that saw a gap (runs on the runner, in stream order)."""
@@ -445,6 +454,22 @@ class ComponentWidget(anywidget.AnyWidget):
             return
         if self.error is not None and self.error.get("phase") in FRAME_ERROR_PHASES:
             self._set_traits(error=None)
+
+    def _on_external_update(self, content: dict[str, Any]) -> None:
+        """A view followed a change made through the server: load it from the history, the source of truth.
+
+        The view names the version it shows; the history may have moved on since, so ``reload`` takes its
+        current version. A view that echoes what this kernel already shows changes nothing.
+        """
+        version = content.get("version")
+        if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+            return
+        if version == self.version or self.generating:
+            return
+        self.reload()
+
+    def reload(self) -> None:
+        """Show the history's current version; a widget without a history (see ``Component``) has none."""
 
     def _about_current_version(self, content: dict[str, Any]) -> bool:
         version = content.get("version")

@@ -32,12 +32,13 @@ const bundles = [
   },
   { entryPoints: ["src/standalone/index.ts"], outfile: join(staticDir, "standalone.js"), format: "iife" },
   {
-    // JupyterLab's builder (webpack) takes it from here and shares the @jupyterlab/* and @lumino/* modules.
+    // JupyterLab's builder (webpack) takes it from here and shares the @jupyterlab/* and @lumino/* modules,
+    // and JupyterLab's singletons React and CodeMirror 6 (the panel must not bundle copies of its own).
     entryPoints: ["src/labextension/index.ts"],
     outfile: join(jsDir, "lib", "labextension", "index.js"),
     format: "esm",
     minify: false,
-    external: ["@jupyterlab/*", "@lumino/*"],
+    external: ["@jupyterlab/*", "@lumino/*", "react", "react-dom", "@codemirror/*", "@lezer/*"],
   },
 ];
 

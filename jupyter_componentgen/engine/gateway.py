@@ -6,15 +6,26 @@ Claude models go through the anthropic SDK (prompt caching, exact usage); every 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import random
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, Sequence
+from dataclasses import dataclass
 
 from . import gateway_errors as errors
 from .errors import ErrorCode, GenerationError
 from .gateway_backend import Backend, is_anthropic_model
 from .llm_types import LLMRequest, Retrying, StreamEnd, StreamItem, TextChunk, Timeouts
 from .pricing import cost_of
+
+
+@dataclass(frozen=True)
+class FallingBack:
+    """``failed`` gave up before its first token with ``error``; ``next`` is asked now."""
+
+    failed: str
+    next: str
+    error: GenerationError
 
 
 def _make_backend(model: str) -> Backend:
@@ -134,6 +145,27 @@ class Gateway:
                 await asyncio.sleep(delay)
             finally:
                 await events.aclose()
+
+    async def stream_models(
+        self, request: LLMRequest, models: Sequence[str]
+    ) -> AsyncGenerator[StreamItem | FallingBack, None]:
+        """``stream`` on each model in turn (``request.model`` is replaced) until one gets past its first
+        token; a ``FallingBack`` announces each switch. Only retryable failures before any text move on:
+        an answer cut off mid-way is not restarted on another model."""
+        for index, model in enumerate(models):
+            text_seen = False
+            try:
+                async with contextlib.aclosing(
+                    self.stream(dataclasses.replace(request, model=model))
+                ) as items:
+                    async for item in items:
+                        text_seen = text_seen or isinstance(item, TextChunk)
+                        yield item
+                return
+            except GenerationError as failure:
+                if text_seen or not failure.retryable or index == len(models) - 1:
+                    raise
+                yield FallingBack(model, models[index + 1], failure)
 
 
 def _after_attempts(failure: GenerationError, attempts: int) -> GenerationError:

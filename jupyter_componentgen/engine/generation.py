@@ -1,4 +1,5 @@
-"""One generation, end to end: cache check, prompt, model stream, parse, validate, save.
+"""One generation, end to end: cache check, budget, routing, prompt, model stream (with fallbacks and
+continuations), parse, diff edits, validate, save, usage ledger.
 
 Every front end (the cell magic, the Python API, the command line, the server's side panel) drives this
 same object, so they share one history and one set of rules: a failed or cancelled generation never
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import getpass
 import hashlib
 import json
 import time
@@ -16,20 +18,26 @@ import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from .code_checks import BlockedCode, CheckedRelease, CodeChecker
+from .answer import Answer
+from .autofix import FrameFailure
+from .budget import check_budget
+from .code_checks import BlockedCode, CodeChecker
+from .continuation import OverlapTrimmer, continuation_request
+from .edits import EditMismatch
 from .errors import GenerationError
 from .events import Event, EventSink, EventStamper
 from .llm_types import LLMRequest, Retrying, StreamEnd, TextChunk, Timeouts
+from .routing import Route, choose_route
 from .usage import Usage
 
 if TYPE_CHECKING:
     from jupyter_componentgen.config import ComponentGen
     from jupyter_componentgen.store import Store, VersionRecord
+    from jupyter_componentgen.store_usage import UsageLedger
 
     from .data import DataDescription
     from .gateway import Gateway
-    from .parser import MarkerParser
-    from .prompts import PromptBuilder
+    from .prompts import PromptBuilder, PromptParts
 
 # Status events while streaming are throttled: enough for a live token counter, not a flood.
 STATUS_INTERVAL_S = 0.25
@@ -43,6 +51,10 @@ class GenerationRequest:
     data: DataDescription | None = None
     model: str | None = None
     regenerate: bool = False
+    # Set for a fix of the current version after the browser reported this failure.
+    fix: FrameFailure | None = None
+    # Who asks, for the usage ledger and the daily budget; empty means the operating-system user.
+    user: str = ""
 
 
 @dataclass(frozen=True)
@@ -53,6 +65,8 @@ class GenerationOutcome:
     code: str
     error: GenerationError | None
     usage: Usage
+    # The model choice and why; None when no model was asked (cache, refusals).
+    route: Route | None = None
 
 
 def request_key(*, component: str, instruction: str, model: str, data_shape: str, templates: str) -> str:
@@ -68,47 +82,24 @@ def request_key(*, component: str, instruction: str, model: str, data_shape: str
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
 
 
-def _format_summary(version: int, usage: Usage, seconds: float) -> str:
-    parts = [f"Saved version {version}", f"{usage.input_tokens:,} in / {usage.output_tokens:,} out tokens"]
+def default_user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown"
+
+
+def _format_summary(version: int, usage: Usage, seconds: float, route: Route | None = None) -> str:
+    parts = [f"Saved version {version}"]
+    if route is not None:
+        parts.append(route.describe())
+    parts.append(f"{usage.input_tokens:,} in / {usage.output_tokens:,} out tokens")
     if usage.cached_tokens:
         parts.append(f"{usage.cached_tokens:,} cached")
     if usage.cost is not None:
         parts.append(f"${usage.cost:.4f}")
     parts.append(f"{seconds:.1f} s")
     return " · ".join(parts)
-
-
-class _PrimaryBlockFilter:
-    """Forwards the events of the response's first code block; later blocks are not part of this component."""
-
-    def __init__(self) -> None:
-        self.position: int | None = None
-        self._inside = False
-        self.code_parts: list[str] = []
-
-    def accept(self, event: Event) -> bool:
-        kind = event["type"]
-        if kind == "text_delta":
-            return True
-        if kind == "content_block_start":
-            if self.position is None:
-                self.position = int(event["position"])
-                self._inside = True
-                return True
-            return False
-        if kind == "content_block_delta":
-            if self._inside:
-                self.code_parts.append(event["text"])
-            return self._inside
-        if kind == "content_block_stop":
-            was_inside = self._inside
-            self._inside = False
-            return was_inside
-        return True
-
-    @property
-    def code(self) -> str:
-        return "".join(self.code_parts)
 
 
 class Engine:
@@ -122,9 +113,15 @@ class Engine:
         gateway: Gateway | None = None,
         prompts: PromptBuilder | None = None,
         checker: CodeChecker | None = None,
+        ledger: UsageLedger | None = None,
     ) -> None:
         self.settings = settings
         self.store = store
+        if ledger is None:
+            from jupyter_componentgen.store_usage import UsageLedger
+
+            ledger = UsageLedger(store)
+        self.ledger = ledger
         # Static checks on the generated code; None releases code unchecked (e.g. trusted --code input).
         self.checker = checker
         if gateway is None:
@@ -170,19 +167,26 @@ class _Run:
         self.store = engine.store
         self.request = request
         self.emit = emit
-        self.model = request.model or self.settings.model
+        # The model named by the request, or the default: part of the response-cache key, whatever the route.
+        self.requested_model = request.model or self.settings.model
+        self.model = self.requested_model
+        self.route: Route | None = None
         self.started = time.monotonic()
         self.usage = Usage()
-        self.blocks = _PrimaryBlockFilter()
-        self.prose: list[str] = []
+        self.answer: Answer | None = None
+        self.requests = 0
+        self.continuations = 0
+        self.stop_reason = "other"
         self.streamed_chars = 0
         self.last_status = 0.0
-        self.parser: MarkerParser | None = None
-        self.release = CheckedRelease(engine.checker) if engine.checker is not None else None
 
     @property
     def elapsed_ms(self) -> int:
         return int((time.monotonic() - self.started) * 1000)
+
+    @property
+    def user(self) -> str:
+        return self.request.user or default_user()
 
     def status(self, phase: str, message: str, usage: Usage | None = None) -> None:
         event: Event = {
@@ -204,7 +208,7 @@ class _Run:
         code: str = "",
         error: GenerationError | None = None,
     ) -> GenerationOutcome:
-        return GenerationOutcome(self.emit.generation, status, version, code, error, self.usage)
+        return GenerationOutcome(self.emit.generation, status, version, code, error, self.usage, self.route)
 
     async def execute(self) -> GenerationOutcome:
         request = self.request
@@ -216,7 +220,7 @@ class _Run:
         key = request_key(
             component=request.component,
             instruction=request.instruction,
-            model=self.model,
+            model=self.requested_model,
             data_shape=request.data.shape_key if request.data else "",
             templates=self.engine.prompts.version,
         )
@@ -225,8 +229,18 @@ class _Run:
             if hit is not None:
                 return self._answer_from_cache(hit, current)
         try:
-            code, stop_reason = await self._stream(current)
-            self._check_code(code, stop_reason)
+            self._check_can_ask(current)
+        except GenerationError as error:
+            return self._fail(error, keep_draft=False)
+        try:
+            try:
+                async with asyncio.timeout(self.settings.total_timeout):
+                    code = await self._generate(current)
+            except TimeoutError:
+                from .gateway_errors import stream_timeout
+
+                raise stream_timeout("total_timeout", self.settings.total_timeout) from None
+            self._check_size(code)
         except GenerationError as error:
             return self._fail(error, keep_draft=True)
         except asyncio.CancelledError:
@@ -234,7 +248,7 @@ class _Run:
             if task is not None:
                 task.uncancel()
             return self._cancelled(current)
-        return self._save(code, stop_reason, current, key)
+        return self._save(code, current, key)
 
     def _validate_request(self) -> None:
         text = self.request.instruction.strip()
@@ -250,6 +264,29 @@ class _Run:
                 f"The instruction is {len(text):,} characters; the limit is {limit:,} "
                 "(COMPONENTGEN_MAX_PROMPT_CHARS). Shorten it, or pass large content as --data.",
             )
+
+    def _check_can_ask(self, current: VersionRecord | None) -> None:
+        """Route the request and check the budget, before any model is called."""
+        request = self.request
+        if request.fix is not None and current is None:
+            raise GenerationError(
+                "bad_request", f"{request.component!r} has no version yet, so there is nothing to fix."
+            )
+        self.route = choose_route(
+            model=self.settings.model,
+            edit_model=self.settings.edit_model,
+            requested_model=request.model,
+            current_code=current.code if current is not None else None,
+            instruction=request.instruction,
+            fix=request.fix is not None,
+        )
+        self.model = self.route.model
+        check_budget(
+            self.engine.ledger,
+            self.user,
+            budget_usd=self.settings.daily_budget_usd,
+            budget_tokens=self.settings.daily_budget_tokens,
+        )
 
     def _answer_from_cache(self, hit: VersionRecord, current: VersionRecord | None) -> GenerationOutcome:
         if current is None or current.number != hit.number:
@@ -267,15 +304,20 @@ class _Run:
         )
         return self.outcome("cached", version=hit, code=hit.code)
 
-    async def _stream(self, current: VersionRecord | None) -> tuple[str, str]:
-        from .parser import MarkerParser as Parser
+    # Asking the model -------------------------------------------------------------------------------------
 
-        request = self.request
-        prompts = self.engine.prompts
+    def _prompt(self, current: VersionRecord | None) -> PromptParts:
+        request, prompts = self.request, self.engine.prompts
+        if request.fix is not None and current is not None:
+            fix = request.fix
+            return prompts.fix(request.component, current.code, fix.error_text(), fix.line, request.data)
         if current is None:
-            parts = prompts.new_component(request.component, request.instruction, request.data)
-        else:
-            parts = prompts.edit(request.component, request.instruction, current.code, request.data)
+            return prompts.new_component(request.component, request.instruction, request.data)
+        return prompts.edit(request.component, request.instruction, current.code, request.data)
+
+    async def _generate(self, current: VersionRecord | None) -> str:
+        assert self.route is not None
+        parts = self._prompt(current)
         temperature = self.settings.temperature if self.settings.temperature >= 0 else None
         llm_request = LLMRequest(
             model=self.model,
@@ -284,45 +326,89 @@ class _Run:
             max_tokens=self.settings.max_tokens,
             temperature=temperature,
         )
-        self.status("connecting", f"Asking {self.model}…")
-        parser = Parser()
-        self.parser = parser
+        base = current.code if current is not None else None
+        self.status("connecting", f"Asking {self.route.describe()}…")
+        try:
+            return await self._answer(llm_request, base, allow_edit=True)
+        except EditMismatch as mismatch:
+            # One whole-file rewrite from the main model, never a guess at where the edit belonged.
+            model = self.request.model or self.settings.model
+            self.route = Route(model, "rewrite", "edit did not apply: whole file from the main model")
+            self.model = model
+            self.status("retrying", f"{mismatch.message} Asking {model} for the whole file instead.")
+            answered = self.answer.raw_text if self.answer is not None else ""
+            retry = continuation_request(
+                llm_request,
+                answered,
+                self.engine.prompts.edit_retry(self.request.component, mismatch.message),
+            )
+            try:
+                return await self._answer(retry, base, allow_edit=False)
+            except EditMismatch as again:
+                raise GenerationError(
+                    "no_code",
+                    f"The model's edit did not apply ({mismatch.message}) and it did not send the whole "
+                    f"file when asked ({again.message}). Try again, or rephrase the request.",
+                    retryable=True,
+                ) from None
+
+    async def _answer(self, request: LLMRequest, base: str | None, *, allow_edit: bool) -> str:
+        """One answer, continued while it stops on the output limit before its code is complete."""
+        answer = Answer(self.emit, base_code=base, checker=self.engine.checker, allow_edit=allow_edit)
+        self.answer = answer
+        stop_reason = await self._stream(request, answer, None)
+        while stop_reason == "max_tokens" and not answer.complete:
+            if self.continuations >= self.settings.max_continuations:
+                break
+            self.continuations += 1
+            self.status(
+                "streaming",
+                f"{self.model} hit its output limit; continuing the same component "
+                f"({self.continuations} of at most {self.settings.max_continuations}).",
+            )
+            follow_up = continuation_request(
+                dataclasses_replace_model(request, self.model),
+                answer.raw_text,
+                self.engine.prompts.continuation(self.request.component),
+            )
+            stop_reason = await self._stream(follow_up, answer, OverlapTrimmer(answer.raw_text))
+        answer.close()
+        self.stop_reason = stop_reason
+        return answer.finish(
+            stop_reason=stop_reason, continuations=self.continuations, max_tokens=self.settings.max_tokens
+        )
+
+    async def _stream(self, request: LLMRequest, answer: Answer, trimmer: OverlapTrimmer | None) -> str:
+        from .gateway import FallingBack
+
+        models = [request.model, *(m for m in self.settings.fallback_models if m != request.model)]
         stop_reason = "other"
-        async with contextlib.aclosing(self.engine.gateway.stream(llm_request)) as stream:
+        self.requests += 1
+        async with contextlib.aclosing(self.engine.gateway.stream_models(request, models)) as stream:
             async for item in stream:
                 if isinstance(item, TextChunk):
-                    self._forward(parser.feed(item.text))
+                    answer.feed(trimmer.feed(item.text) if trimmer is not None else item.text)
                     self.streamed_chars += len(item.text)
                     self._maybe_status()
+                elif isinstance(item, StreamEnd):
+                    stop_reason = item.stop_reason
+                    self.usage = self.usage + item.usage
                 elif isinstance(item, Retrying):
+                    self.requests += 1
                     self.status(
                         "retrying",
                         f"{item.reason}; retrying in {item.delay:.1f} s (attempt {item.attempt}).",
                     )
-                elif isinstance(item, StreamEnd):
-                    stop_reason = item.stop_reason
-                    self.usage = self.usage + item.usage
-        self._forward(parser.close())
-        return self.blocks.code, stop_reason
-
-    def _forward(self, events: list[Event]) -> None:
-        for event in events:
-            kind = event["type"]
-            if kind == "text_delta":
-                self.prose.append(event["text"])
-            if not self.blocks.accept(event):
-                continue
-            if self.release is not None and kind in ("content_block_delta", "content_block_stop"):
-                text = (
-                    self.release.add(event["text"])
-                    if kind == "content_block_delta"
-                    else self.release.finish()
-                )
-                if text:
-                    self.emit({"type": "content_block_delta", "component": event["component"], "text": text})
-                if kind == "content_block_delta":
-                    continue
-            self.emit(event)
+                elif isinstance(item, FallingBack):
+                    self.requests += 1
+                    self.model = item.next
+                    self.status(
+                        "retrying",
+                        f"{item.failed} failed ({item.error.code}); trying the fallback {item.next}.",
+                    )
+        if trimmer is not None:
+            answer.feed(trimmer.finish())
+        return stop_reason
 
     def _maybe_status(self) -> None:
         now = time.monotonic()
@@ -332,28 +418,7 @@ class _Run:
         estimate = Usage(output_tokens=self.streamed_chars // CHARS_PER_TOKEN_ESTIMATE)
         self.status("streaming", f"Streaming from {self.model}…", estimate)
 
-    def _check_code(self, code: str, stop_reason: str) -> None:
-        parser = self.parser
-        primary = self.blocks.position
-        if parser is None or primary is None:
-            raise GenerationError(
-                "no_code",
-                "The model answered without a component between /// START and /// END markers. "
-                "Try again, or rephrase the request.",
-                retryable=True,
-            )
-        block = parser.blocks[primary]
-        if not block.complete:
-            if stop_reason == "max_tokens":
-                message = (
-                    f"The model hit its output limit ({self.settings.max_tokens:,} tokens) before finishing "
-                    "the component. Raise COMPONENTGEN_MAX_TOKENS or ask for a smaller component."
-                )
-            else:
-                message = "The response ended before the component was complete (no /// END marker)."
-            raise GenerationError("truncated", message, retryable=True)
-        if self.release is not None and self.release.findings:
-            raise BlockedCode(self.release.findings)
+    def _check_size(self, code: str) -> None:
         size = len(code.encode("utf-8"))
         if size > self.settings.max_code_bytes:
             raise GenerationError(
@@ -362,39 +427,67 @@ class _Run:
                 "(COMPONENTGEN_MAX_CODE_BYTES).",
             )
 
-    def _save(
-        self, code: str, stop_reason: str, current: VersionRecord | None, key: str
-    ) -> GenerationOutcome:
+    # Endings ----------------------------------------------------------------------------------------------
+
+    def _save(self, code: str, current: VersionRecord | None, key: str) -> GenerationOutcome:
         self.status("saving", "Saving…")
         latency_ms = self.elapsed_ms
+        answer = self.answer
+        prompt = self.request.fix.instruction() if self.request.fix is not None else self.request.instruction
         version = self.store.add_version(
             self.request.component,
             code=code,
-            prompt=self.request.instruction,
+            prompt=prompt,
             parent=current.number if current else None,
             model=self.model,
             author="llm",
             usage=self.usage,
             latency_ms=latency_ms,
-            explanation="".join(self.prose).strip(),
+            explanation="".join(answer.prose).strip() if answer is not None else "",
             request_key=key,
         )
+        self._record_usage("saved", version=version.number)
         self.emit(
             {
                 "type": "message_stop",
                 "version": version.number,
                 "usage": self.usage.to_dict(),
-                "stop_reason": stop_reason,
+                "stop_reason": self.stop_reason,
                 "cached": False,
                 "latency_ms": latency_ms,
             }
         )
-        self.status("done", _format_summary(version.number, self.usage, latency_ms / 1000), self.usage)
+        summary = _format_summary(version.number, self.usage, latency_ms / 1000, self.route)
+        self.status("done", summary, self.usage)
         return self.outcome("saved", version=version, code=code)
 
+    def _record_usage(
+        self,
+        status: Literal["saved", "failed", "cancelled"],
+        *,
+        version: int | None = None,
+        draft: int | None = None,
+    ) -> None:
+        route = self.route
+        if route is None or self.requests == 0:
+            return
+        self.engine.ledger.record(
+            self.request.component,
+            user=self.user,
+            model=self.model,
+            route=route.kind,
+            reason=route.reason,
+            status=status,
+            requests=self.requests,
+            usage=self.usage,
+            version=version,
+            draft=draft,
+        )
+
     def _keep_draft(self, error: GenerationError, current: VersionRecord | None) -> int | None:
-        code = self.blocks.code
-        if not code and not self.prose:
+        answer = self.answer
+        code = answer.draft_code if answer is not None else ""
+        if answer is None or (not code and not answer.prose):
             return None
         draft = self.store.add_draft(
             self.request.component,
@@ -411,6 +504,7 @@ class _Run:
     def _fail(self, error: GenerationError, *, keep_draft: bool) -> GenerationOutcome:
         current = self.store.current(self.request.component)
         draft = self._keep_draft(error, current) if keep_draft else None
+        self._record_usage("failed", draft=draft)
         event: Event = {
             "type": "error",
             "code": error.code,
@@ -423,11 +517,13 @@ class _Run:
         self.emit(event)
         kept = f" Version {current.number} is still current." if current else ""
         self.status("error", error.message + kept, self.usage)
-        return self.outcome("failed", code=self.blocks.code, error=error)
+        code = self.answer.draft_code if self.answer is not None else ""
+        return self.outcome("failed", code=code, error=error)
 
     def _cancelled(self, current: VersionRecord | None) -> GenerationOutcome:
         error = GenerationError("cancelled", "Cancelled.", retryable=False)
         draft = self._keep_draft(error, current)
+        self._record_usage("cancelled", draft=draft)
         self.emit(
             {
                 "type": "error",
@@ -439,4 +535,12 @@ class _Run:
         )
         kept = f" Version {current.number} is still current." if current else ""
         self.status("cancelled", "Cancelled." + kept, self.usage)
-        return self.outcome("cancelled", code=self.blocks.code, error=error)
+        code = self.answer.draft_code if self.answer is not None else ""
+        return self.outcome("cancelled", code=code, error=error)
+
+
+def dataclasses_replace_model(request: LLMRequest, model: str) -> LLMRequest:
+    """``request`` addressed to ``model`` (a continuation goes to the model that wrote the first part)."""
+    import dataclasses
+
+    return dataclasses.replace(request, model=model)

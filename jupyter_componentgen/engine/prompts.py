@@ -26,6 +26,9 @@ TEMPLATE_PLACEHOLDERS: dict[str, frozenset[str]] = {
     "edit": frozenset({"component", "instruction", "code", "data", "answer_format"}),
     "fix": frozenset({"component", "code", "error", "failing_line", "data", "answer_format"}),
     "answer_whole": frozenset({"component"}),
+    "answer_edit": frozenset({"component"}),
+    "continue": frozenset({"component"}),
+    "edit_retry": frozenset({"component", "problem"}),
     "data": frozenset({"kind", "rows", "schema", "sample"}),
     "no_data": frozenset(),
 }
@@ -132,7 +135,7 @@ class PromptBuilder:
             instruction=escape_block(instruction.strip()),
             code=escape_block(code.rstrip("\n"), _CODE_TAG),
             data=self._data_block(data),
-            answer_format=self._render("answer_whole", component=component),
+            answer_format=self._render("answer_edit", component=component),
         )
 
     def fix(
@@ -146,8 +149,16 @@ class PromptBuilder:
             error=escape_block(error.strip()),
             failing_line=escape_block(_failing_line(code, line), _CODE_IN_ERROR_TAG),
             data=self._data_block(data),
-            answer_format=self._render("answer_whole", component=component),
+            answer_format=self._render("answer_edit", component=component),
         )
+
+    def continuation(self, name: str) -> str:
+        """The follow-up message asking for the rest of an answer cut off at the output limit."""
+        return self._render("continue", component=component_identifier(name))
+
+    def edit_retry(self, name: str, problem: str) -> str:
+        """The follow-up message asking for the whole file after an edit that did not apply."""
+        return self._render("edit_retry", component=component_identifier(name), problem=problem)
 
     def _render(self, name: str, **values: str) -> str:
         return self._templates[name].substitute(values)

@@ -190,8 +190,12 @@ class GenerationManager:
 
     async def _run(self, generation: Generation) -> None:
         spec = generation.spec
+        settings = generation.context.engine.settings
+        # The socket handler fills in a configured model when the client named none: leave routing to the
+        # engine then (edit_model for small edits), so cell and panel requests share cache keys and routes.
+        chosen = None if spec.model in (settings.model, settings.edit_model) else spec.model
         request = GenerationRequest(
-            spec.component, spec.instruction, model=spec.model, regenerate=spec.regenerate
+            spec.component, spec.instruction, model=chosen, regenerate=spec.regenerate, user=spec.user
         )
         try:
             async with generation.context.use() as context:

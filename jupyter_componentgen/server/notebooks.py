@@ -19,6 +19,7 @@ from jupyter_core.utils import ensure_async
 
 from jupyter_componentgen.config import ComponentGen
 from jupyter_componentgen.engine.generation import Engine
+from jupyter_componentgen.limits import GenerationLimiter, build_engine
 from jupyter_componentgen.store import DB_FILE_NAME, Store
 
 from .history_moves import move_between, rekey, rekey_prefix
@@ -102,7 +103,11 @@ class NotebookRegistry:
     ) -> None:
         self.contents_manager = contents_manager
         self.settings = settings
-        self._engine_factory: EngineFactory = engine_factory or (lambda store: Engine(settings, store))
+        # One rate for the server process; its queue bounds concurrency per user (GenerationManager).
+        limiter = GenerationLimiter(settings.generations_per_minute, 0)
+        self._engine_factory: EngineFactory = engine_factory or (
+            lambda store: build_engine(settings, store, limiter)
+        )
         self._contexts: dict[str, NotebookContext] = {}
         self._moves = asyncio.Lock()
         self._max_open = max_open

@@ -220,8 +220,8 @@ def measure_notebook(lab: LabPage, server: LabServer, results: Results) -> None:
         Row(
             "saved notebook: bytes per component beyond its code",
             f"{per_component:,.0f} B ({components} components, {code_bytes:,} B of code)",
-            "≤ 4,096 B",
-            per_component <= 4096,
+            "≤ 5 KB",
+            per_component <= 5 * 1024,
         )
     )
     results.rows.append(
@@ -296,13 +296,13 @@ def run_edits(
             first = measure_memory(lab.page, cdp)
     assert first is not None
     last = measure_memory(lab.page, cdp)
-    growth_mb = (last.heap_bytes - first.heap_bytes) / 1e6
+    growth = (last.heap_bytes - first.heap_bytes) / first.heap_bytes
     results.rows.append(
         Row(
             f"JS heap after {edits} edits vs after the first",
-            f"{last.heap_bytes / 1e6:.1f} MB vs {first.heap_bytes / 1e6:.1f} MB ({growth_mb:+.1f} MB)",
-            "growth ≤ 20 MB",
-            growth_mb <= 20,
+            f"{last.heap_bytes / 1e6:.1f} MB vs {first.heap_bytes / 1e6:.1f} MB ({growth:+.1%})",
+            "growth ≤ 10 %",
+            growth <= 0.10,
         )
     )
     results.rows.append(
@@ -342,36 +342,36 @@ def summarize(results: Results) -> list[Row]:
             "pipeline overhead: provider's last byte -> final frame painted",
             results.overhead_ms,
             " ms",
-            "p50 ≤ 150 ms, p99 ≤ 400 ms",
-            lambda p50, p99: p50 <= 150 and p99 <= 400,
+            "p50 ≤ 30 ms, p99 ≤ 100 ms",
+            lambda p50, p99: p50 <= 30 and p99 <= 100,
         ),
         stat_row(
             "first preview painted, share of the stream's duration",
             results.first_preview_share,
             "",
-            "p50 ≤ 0.50",
-            lambda p50, _: p50 <= 0.5,
+            "p50 ≤ 0.35",
+            lambda p50, _: p50 <= 0.35,
         ),
         stat_row(
             "cold first render after the widget is displayed",
             results.cold_render_ms,
             " ms",
-            "p50 ≤ 1,500 ms",
-            lambda p50, _: p50 <= 1500,
+            "p50 ≤ 300 ms",
+            lambda p50, _: p50 <= 300,
         ),
         stat_row(
             "comm payload bytes per generation / final code bytes",
             results.comm_payload_ratio,
             "x",
-            "p50 ≤ 2.0x",
-            lambda p50, _: p50 <= 2.0,
+            "p50 ≤ 1.5x",
+            lambda p50, _: p50 <= 1.5,
         ),
         stat_row(
             "comm WebSocket frame bytes per generation / final code bytes",
             results.comm_frame_ratio,
             "x",
-            "p50 ≤ 4.0x",
-            lambda p50, _: p50 <= 4.0,
+            "(no target: includes Jupyter's message headers)",
+            lambda _p50, _p99: True,
         ),
         stat_row(
             "comm messages per generation",

@@ -115,7 +115,7 @@ def test_regenerate_skips_the_cache(tmp_path: Path, llm_env: ScriptedProvider) -
 def test_truncated_answer_is_a_draft_never_a_version(tmp_path: Path, llm_env: ScriptedProvider) -> None:
     cut = COUNTER.split("/// END")[0][:-200]
     llm_env.enqueue(Script(cut, tokens_per_second=FAST, stop_reason="max_tokens"))
-    engine = make_engine(tmp_path)
+    engine = make_engine(tmp_path, max_continuations=0)  # continuations are tested in tests/faults
     outcome, events = asyncio.run(run(engine, "A button that counts clicks"))
 
     assert outcome.status == "failed"

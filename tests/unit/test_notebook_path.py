@@ -101,3 +101,11 @@ def test_headless_kernel_keeps_history_in_the_working_directory(
     )
     store.close()
     assert (tmp_path / ".componentgen" / "history.sqlite").is_file()
+
+
+def test_headless_runner_in_a_folder_with_one_notebook_uses_it(tmp_path: Path) -> None:
+    """nbclient and papermill start the kernel in the notebook's folder without naming it."""
+    (tmp_path / "report.ipynb").write_text("{}")
+    assert current_notebook_path({}, environ={}, cwd=tmp_path) == tmp_path / "report.ipynb"
+    (tmp_path / "other.ipynb").write_text("{}")
+    assert current_notebook_path({}, environ={}, cwd=tmp_path) is None

@@ -49,7 +49,9 @@ def test_stream_is_batched_deltas_that_rebuild_the_code_without_resending_it(
 ) -> None:
     llm_env.enqueue(Script(SALES, tokens_per_second=FAST))
 
-    widget = generate("a sales card", name="sales")
+    widget = Component("sales", create=True)
+    from_view(widget, {"type": "view_ready"})
+    widget.edit("a sales card")
 
     code = code_between_markers(SALES)
     assert widget.version == 1
@@ -290,3 +292,15 @@ def test_components_share_one_runtime_model(comms: CommRecorder) -> None:
     widget_state = next(m.data["state"] for m in opened if m.comm_id == first.model_id)
     assert widget_state["runtime"] == f"IPY_MODEL_{first.runtime.model_id}"
     assert "runtime_js" not in widget_state
+
+
+def test_without_a_view_the_final_code_goes_into_the_widget_state(
+    comms: CommRecorder, llm_env: ScriptedProvider
+) -> None:
+    """A headless run (nbclient, papermill) saves widget state from the kernel's updates alone."""
+    llm_env.enqueue(Script(COUNTER, tokens_per_second=FAST))
+
+    widget = generate("a counter", name="counter")
+
+    assert widget.version == 1
+    assert any(state.get("code") == widget.code for state in comms.updates(widget))

@@ -47,6 +47,9 @@ export interface WidgetRenderedMessage {
 export interface ResyncMessage {
   type: "resync";
 }
+export interface ViewReadyMessage {
+  type: "view_ready";
+}
 
 export type KernelToViewMessage = StreamStartMessage | DeltaMessage | StreamEndMessage | CodeSyncMessage;
 export type ViewToKernelMessage =
@@ -54,7 +57,8 @@ export type ViewToKernelMessage =
   | WidgetEmitMessage
   | WidgetFrameErrorMessage
   | WidgetRenderedMessage
-  | ResyncMessage;
+  | ResyncMessage
+  | ViewReadyMessage;
 export type WidgetMessage = KernelToViewMessage | ViewToKernelMessage;
 
 export const widgetSchema = widgetSchemaJson as JsonSchema;

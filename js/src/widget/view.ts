@@ -2,16 +2,29 @@
  * One view of a ComponentWidget: status line, streaming code panel, the sandboxed preview, the model's
  * explanation and errors. Code streams in as custom messages (deltas); the preview renders partial code
  * while it streams and the final code when it ends or when `code` changes.
+ *
+ * Inside JupyterLab the view also follows its component on the server (see server-link): a generation
+ * started from the side panel or another page streams here too, and a new current version (generated,
+ * rolled back, edited by hand) is shown at once and handed to the kernel, which reloads it from the history.
  */
 import type { AnyModel } from "@anywidget/types";
 import { Preview, type Props } from "../host/preview";
 import type { FrameErrorMessage } from "../schema/frame";
+import type { NotebookMessage } from "../panel/connection";
 import { isKernelToViewMessage, isViewToKernelMessage, type ViewToKernelMessage } from "../schema/widget";
 import { h } from "./dom";
 import type { Status } from "./format";
+import { requestServerLink, type ServerLink } from "./server-link";
+import { ServerStream, type ServerAction } from "./server-stream";
 import { StatusLine } from "./status-line";
-import { StreamedCode } from "./stream";
+import { StreamedCode, type StreamAction } from "./stream";
 import { ensureStyles } from "./styles";
+
+/** view -> kernel: the view shows a version made through the server; the kernel reloads its history. */
+interface ExternalUpdateMessage {
+  type: "external_update";
+  version: number;
+}
 
 export interface WidgetError {
   phase: string;
@@ -67,6 +80,13 @@ function createNodes() {
 
 export class ComponentView {
   private readonly stream = new StreamedCode();
+  private readonly serverStream = new ServerStream();
+  /** What the server said while it leads (a server generation, or a version the kernel has not loaded). */
+  private serverStatus: Status | null = null;
+  private serverVersion: number | null = null;
+  private link: ServerLink | null = null;
+  private unfollow: (() => void) | null = null;
+  private disposed = false;
   private readonly preview: Preview;
   private readonly nodes = createNodes();
   private frameError: WidgetError | null = null;
@@ -75,7 +95,7 @@ export class ComponentView {
   private lastFinalCode: string | null = null;
   private partialShown = false;
   private partialFrame = 0;
-  private readonly statusLine = new StatusLine(() => this.send({ type: "cancel" }));
+  private readonly statusLine = new StatusLine(() => this.cancel());
   private readonly listeners: [string, (...args: never[]) => void][] = [];
 
   constructor(
@@ -100,7 +120,7 @@ export class ComponentView {
         this.finalRenderOk = true;
         this.frameError = null;
         this.showError();
-        this.send({ type: "rendered", version: this.version() });
+        this.send({ type: "rendered", version: this.shownVersion() });
       },
       onError: (message, final) => {
         if (!final) return;
@@ -114,15 +134,18 @@ export class ComponentView {
     this.listen("change:data", () => this.preview.setProps(this.props()));
     this.listen("change:status", () => this.showStatus());
     this.listen("change:name", () => this.showStatus());
-    this.listen("change:version", () => this.showStatus());
+    this.listen("change:version", () => this.onVersionChange());
     this.listen("change:error", () => this.showError());
     this.listen("change:explanation", () => this.showExplanation());
 
     this.showStatus();
     this.showError();
     this.showExplanation();
+    // Tells the kernel a view exists, so it may skip resending code this view assembles from deltas.
+    this.send({ type: "view_ready" });
     n.code.textContent = model.get("code") ?? "";
     if (model.get("code")) this.renderFinal(model.get("code"));
+    void this.connectToServer();
   }
 
   private listen(event: string, callback: (...args: never[]) => void): void {
@@ -140,7 +163,12 @@ export class ComponentView {
     return typeof version === "number" && version > 0 ? version : null;
   }
 
-  private send(message: ViewToKernelMessage): void {
+  /** The version on screen: the server's while the kernel has not caught up, else the kernel's. */
+  private shownVersion(): number | null {
+    return this.serverVersion ?? this.version();
+  }
+
+  private send(message: ViewToKernelMessage | ExternalUpdateMessage): void {
     if (!isViewToKernelMessage(message)) {
       console.warn("jupyter-componentgen: not sending an invalid message", message);
       return;
@@ -153,6 +181,16 @@ export class ComponentView {
   private onCustomMessage(content: unknown): void {
     if (!isKernelToViewMessage(content)) return;
     const action = this.stream.handle(content);
+    if (action.kind === "started") {
+      // The kernel generates: it leads again until its stream ends.
+      this.serverStream.reset();
+      this.serverStatus = this.serverVersion = null;
+      this.showStatus();
+    }
+    this.applyStreamAction(action, this.stream.code);
+  }
+
+  private applyStreamAction(action: StreamAction, streamedCode: string): void {
     const codeNode = this.nodes.code;
     switch (action.kind) {
       case "started":
@@ -166,12 +204,12 @@ export class ComponentView {
         const follow = codeNode.scrollTop + codeNode.clientHeight >= codeNode.scrollHeight - 24;
         codeNode.append(action.text);
         if (follow) codeNode.scrollTop = codeNode.scrollHeight;
-        this.statusLine.setStreamed(this.stream.code.length);
+        this.statusLine.setStreamed(streamedCode.length);
         this.schedulePartial();
         break;
       }
       case "replaced":
-        codeNode.textContent = this.stream.code;
+        codeNode.textContent = streamedCode;
         codeNode.scrollTop = codeNode.scrollHeight;
         this.schedulePartial();
         break;
@@ -186,14 +224,21 @@ export class ComponentView {
     }
   }
 
+  /** The code streaming now (the kernel's or the server's), or null when nothing streams. */
+  private streamingCode(): string | null {
+    if (this.stream.active) return this.stream.code;
+    return this.serverStream.streaming ? this.serverStream.code : null;
+  }
+
   /** Partial renders follow animation frames: many deltas per frame make one render. */
   private schedulePartial(): void {
     if (this.partialFrame) return;
     this.partialFrame = requestAnimationFrame(() => {
       this.partialFrame = 0;
-      if (!this.stream.active) return;
+      const code = this.streamingCode();
+      if (code === null) return;
       this.partialShown = true;
-      this.preview.render(this.stream.code, true);
+      this.preview.render(code, true);
     });
   }
 
@@ -213,13 +258,113 @@ export class ComponentView {
   }
 
   private renderFinal(code: string, force = false): void {
-    if (!this.stream.active) this.nodes.code.textContent = code;
+    if (this.streamingCode() === null) this.nodes.code.textContent = code;
     if (!force && code === this.lastFinalCode && !this.partialShown) return;
     this.lastFinalCode = code;
     this.partialShown = false;
     this.finalRenderOk = false;
     if (!code.trim()) return;
     this.preview.render(code, false);
+  }
+
+  // --- following the server (inside JupyterLab) ------------------------------------------------------------
+
+  private async connectToServer(): Promise<void> {
+    const link = await requestServerLink(this.el, () => this.disposed);
+    const name = this.model.get("name");
+    if (!link || this.disposed || !name) return;
+    this.link = link;
+    this.unfollow = link.follow(name, (message) => this.onServerMessage(message));
+  }
+
+  private onServerMessage(message: NotebookMessage): void {
+    // The kernel's own generation leads while it streams; the history's outcome reaches it afterwards.
+    if (this.stream.active) return;
+    const action: ServerAction = this.serverStream.handle(message);
+    switch (action.kind) {
+      case "status":
+        this.serverStatus = action.status;
+        this.showStatus();
+        break;
+      case "started":
+        this.applyStreamAction({ kind: "started" }, "");
+        break;
+      case "appended":
+        this.applyStreamAction(action, this.serverStream.code);
+        break;
+      case "ended":
+        this.serverStatus = action.status;
+        this.showStatus();
+        this.restoreShownCode();
+        break;
+      case "updated":
+        this.followVersion(action.version, action.code, action.status);
+        break;
+      case "lost":
+        void this.catchUp();
+        break;
+      case "ignored":
+        break;
+    }
+  }
+
+  /** Show a version made through the server and ask the kernel to load it (unless it shows it already). */
+  private followVersion(version: number, code: string, status: Status): void {
+    if (this.partialFrame) cancelAnimationFrame(this.partialFrame);
+    this.partialFrame = 0;
+    this.nodes.codePanel.open = false;
+    const kernelVersion = this.version();
+    this.serverVersion = version === kernelVersion ? null : version;
+    this.serverStatus = this.serverVersion === null ? null : status;
+    this.renderFinal(code);
+    this.showStatus();
+    if (this.serverVersion !== null) this.send({ type: "external_update", version });
+  }
+
+  /** After losing track of a server generation, show whatever the history holds now. */
+  private async catchUp(): Promise<void> {
+    const link = this.link;
+    const name = this.model.get("name");
+    if (!link || !name) return;
+    this.serverStatus = null;
+    try {
+      const current = await link.current(name);
+      if (this.disposed || this.stream.active) return;
+      if (current && current.version !== this.shownVersion()) {
+        this.followVersion(current.version, current.code, { phase: "done", message: "" });
+        return;
+      }
+    } catch (error) {
+      console.warn("jupyter-componentgen: could not load the current version", error);
+    }
+    this.restoreShownCode();
+    this.showStatus();
+  }
+
+  /** A server generation ended without a new version: back to the code shown before it. */
+  private restoreShownCode(): void {
+    if (this.partialFrame) cancelAnimationFrame(this.partialFrame);
+    this.partialFrame = 0;
+    this.nodes.codePanel.open = false;
+    this.renderFinal(this.lastFinalCode ?? this.model.get("code") ?? "");
+  }
+
+  private cancel(): void {
+    const generation = this.serverStream.generation;
+    if (this.link && generation && !this.stream.active) this.link.cancel(generation);
+    else this.send({ type: "cancel" });
+  }
+
+  private onVersionChange(): void {
+    const version = this.version();
+    if (version !== null && this.serverVersion !== null && version >= this.serverVersion) {
+      // The kernel caught up with the version shown: its state leads again.
+      this.serverVersion = null;
+      if (!this.serverStream.active) this.serverStatus = null;
+    }
+    this.showStatus();
+    const name = this.model.get("name");
+    if (this.link && name && version !== null) this.link.versionChanged(name, version);
   }
 
   // --- display ------------------------------------------------------------------------------------------
@@ -239,7 +384,7 @@ export class ComponentView {
       message: message.message,
       ...(message.line !== undefined ? { line: message.line } : {}),
       ...(message.column !== undefined ? { column: message.column } : {}),
-      version: this.version(),
+      version: this.shownVersion(),
     });
   }
 
@@ -261,7 +406,8 @@ export class ComponentView {
   }
 
   private showStatus(): void {
-    this.statusLine.update(this.model.get("name") ?? "", this.version(), this.model.get("status") ?? {});
+    const status = this.serverStatus ?? this.model.get("status") ?? {};
+    this.statusLine.update(this.model.get("name") ?? "", this.shownVersion(), status);
   }
 
   private showExplanation(): void {
@@ -271,6 +417,9 @@ export class ComponentView {
   }
 
   dispose(): void {
+    this.disposed = true;
+    this.unfollow?.();
+    this.unfollow = null;
     for (const [event, callback] of this.listeners)
       this.model.off(event, callback as (...args: unknown[]) => void);
     this.listeners.length = 0;

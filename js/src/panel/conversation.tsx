@@ -1,0 +1,102 @@
+/** @jsxRuntime classic */
+/**
+ * A component's conversation: one exchange per version (the request, the model's explanation, what it
+ * cost), then the generation under way with its explanation and code streaming in.
+ */
+import * as React from "react";
+import { formatCount, phaseText } from "../widget/format";
+import { authorText, usageText, versionTime, whenText } from "./format";
+import type { VersionInfo } from "./rest";
+import { isActive, type GenerationState } from "./state";
+
+function VersionExchange({ version }: { version: VersionInfo }): React.ReactElement {
+  const meta = [`v${version.number}`, authorText(version), whenText(versionTime(version)), usageText(version.usage)];
+  return (
+    <li className="cg-panel-exchange" data-testid="cg-panel-exchange" data-version={version.number}>
+      <div className="cg-panel-bubble cg-panel-request">{version.prompt}</div>
+      <div className="cg-panel-bubble cg-panel-reply">
+        {version.explanation?.trim() ? (
+          <div className="cg-panel-explanation">{version.explanation.trim()}</div>
+        ) : null}
+        <div className="cg-panel-meta">{meta.filter(Boolean).join(" · ")}</div>
+      </div>
+    </li>
+  );
+}
+
+function LiveExchange({ generation }: { generation: GenerationState }): React.ReactElement {
+  const active = isActive(generation);
+  const phase = generation.phase === "sending" ? "Sending…" : phaseText(generation);
+  const codeRef = React.useRef<HTMLPreElement>(null);
+  React.useEffect(() => {
+    const node = codeRef.current;
+    if (node) node.scrollTop = node.scrollHeight;
+  }, [generation.code]);
+  const progress =
+    generation.block === "file" && generation.code
+      ? `${formatCount(generation.code.length)} characters of code`
+      : generation.editChars
+        ? `${formatCount(generation.editChars)} characters of edits`
+        : "";
+  return (
+    <li className="cg-panel-exchange" data-testid="cg-panel-live" data-phase={generation.phase}>
+      {generation.instruction ? (
+        <div className="cg-panel-bubble cg-panel-request">{generation.instruction}</div>
+      ) : null}
+      <div className="cg-panel-bubble cg-panel-reply">
+        {generation.explanation.trim() ? (
+          <div className="cg-panel-explanation" data-testid="cg-panel-explanation">
+            {generation.explanation.trim()}
+          </div>
+        ) : null}
+        {active && generation.block === "file" && generation.code ? (
+          <pre className="cg-panel-code-tail" ref={codeRef} data-testid="cg-panel-code">
+            {generation.code}
+          </pre>
+        ) : null}
+        <div className="cg-panel-status" data-testid="cg-panel-status" data-phase={generation.phase} role="status">
+          <span className="cg-panel-phase">{phase}</span>
+          {generation.phase === "queued" && generation.message ? (
+            <span className="cg-panel-queued">{generation.message}</span>
+          ) : null}
+          {progress && active ? <span>{progress}</span> : null}
+          {usageText(generation.usage) ? (
+            <span data-testid="cg-panel-usage">{usageText(generation.usage)}</span>
+          ) : null}
+          {generation.model ? <span>{generation.model}</span> : null}
+        </div>
+        {generation.error && !active ? <div className="cg-panel-error">{generation.error}</div> : null}
+      </div>
+    </li>
+  );
+}
+
+export interface ConversationProps {
+  versions: VersionInfo[];
+  /** The component's latest generation from this session, if it is not one of `versions` yet. */
+  generation: GenerationState | null;
+}
+
+export function Conversation({ versions, generation }: ConversationProps): React.ReactElement {
+  const endRef = React.useRef<HTMLDivElement>(null);
+  const saved = generation?.version != null && versions.some((v) => v.number === generation.version);
+  const live = generation && !saved ? generation : null;
+  React.useEffect(() => {
+    endRef.current?.scrollIntoView({ block: "end" });
+  }, [versions.length, live?.explanation, live?.phase, live?.code.length]);
+  return (
+    <div className="cg-panel-conversation" data-testid="cg-panel-conversation">
+      {versions.length === 0 && !live ? (
+        <p className="cg-panel-empty">No versions yet.</p>
+      ) : (
+        <ol className="cg-panel-exchanges">
+          {versions.map((version) => (
+            <VersionExchange key={version.number} version={version} />
+          ))}
+          {live ? <LiveExchange generation={live} /> : null}
+        </ol>
+      )}
+      <div ref={endRef} />
+    </div>
+  );
+}

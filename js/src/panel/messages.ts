@@ -1,0 +1,130 @@
+/**
+ * Messages of the componentgen/api/stream WebSocket (schema/ws.schema.json) and the generation events they
+ * carry (schema/events.schema.json). Everything the server sends is validated before anyone sees it.
+ */
+import eventsSchemaJson from "../../../schema/events.schema.json";
+import wsSchemaJson from "../../../schema/ws.schema.json";
+import { makeGuard, type JsonSchema } from "../schema/validator";
+
+export interface Usage {
+  input_tokens: number;
+  output_tokens: number;
+  cached_tokens?: number;
+  cost?: number | null;
+}
+
+export type Phase =
+  | "queued"
+  | "connecting"
+  | "streaming"
+  | "retrying"
+  | "saving"
+  | "done"
+  | "cached"
+  | "cancelled"
+  | "error";
+
+interface EventBase {
+  generation: string;
+  seq: number;
+}
+export type GenerationEvent = EventBase &
+  (
+    | { type: "content_block_start"; component: string; kind: "file" | "edit"; position: number }
+    | { type: "content_block_delta"; component: string; text: string }
+    | { type: "content_block_stop"; component: string }
+    | { type: "text_delta"; text: string }
+    | { type: "status"; phase: Phase; message: string; model?: string; usage?: Usage; elapsed_ms?: number }
+    | { type: "error"; code: string; message: string; retryable: boolean; draft?: number | null }
+    | {
+        type: "message_stop";
+        version: number;
+        usage: Usage;
+        stop_reason: string;
+        cached?: boolean;
+        latency_ms?: number;
+      }
+  );
+
+export interface ActiveGeneration {
+  generation: string;
+  component: string;
+  state: "queued" | "running";
+  last_seq: number;
+}
+
+export type UpdateReason = "generated" | "rollback" | "user_edit" | "cached";
+
+export type ServerMessage =
+  | { type: "accepted"; id: string; generation: string }
+  | {
+      type: "generation_started";
+      generation: string;
+      notebook: string;
+      component: string;
+      model: string;
+      instruction: string;
+      state: "queued" | "running";
+      last_seq?: number;
+    }
+  | { type: "event"; notebook: string; component: string; event: GenerationEvent }
+  | { type: "version_saved"; notebook: string; component: string; version: number; generation: string | null }
+  | {
+      type: "component_updated";
+      notebook: string;
+      component: string;
+      version: number;
+      code: string;
+      reason?: UpdateReason;
+    }
+  | { type: "request_error"; id?: string | null; code?: string; message: string }
+  | { type: "subscribed"; notebook: string; active: ActiveGeneration[] };
+
+export type ClientMessage =
+  | {
+      type: "generate";
+      id: string;
+      notebook: string;
+      component: string;
+      instruction: string;
+      model?: string;
+      regenerate?: boolean;
+    }
+  | { type: "edit"; id: string; notebook: string; component: string; instruction: string; model?: string }
+  | { type: "cancel"; generation: string }
+  | { type: "subscribe"; notebook: string; component?: string }
+  | { type: "resume"; generation: string; after_seq: number };
+
+/** Messages about one component of one notebook, as followers of that component receive them. */
+export type ComponentMessage = Extract<
+  ServerMessage,
+  { type: "generation_started" | "event" | "version_saved" | "component_updated" }
+>;
+
+const CLIENT_TYPES = new Set(["generate", "edit", "cancel", "subscribe", "resume"]);
+const isWsMessage = makeGuard<ServerMessage | ClientMessage>(wsSchemaJson as JsonSchema);
+const isEvent = makeGuard<GenerationEvent>(eventsSchemaJson as JsonSchema);
+
+/** A valid server -> client message (an event envelope's payload is checked against events.schema.json). */
+export function isServerMessage(value: unknown): value is ServerMessage {
+  if (!isWsMessage(value) || CLIENT_TYPES.has(value.type)) return false;
+  return value.type !== "event" || isEvent(value.event);
+}
+
+/** A valid client -> server message. */
+export function isClientMessage(value: unknown): value is ClientMessage {
+  return isWsMessage(value) && CLIENT_TYPES.has(value.type);
+}
+
+/** The phases after which a generation is over. */
+export const TERMINAL_PHASES: ReadonlySet<string> = new Set(["done", "cached", "cancelled", "error"]);
+
+/** Whether this event ends its generation. */
+export function endsGeneration(event: GenerationEvent): boolean {
+  return event.type === "status" && TERMINAL_PHASES.has(event.phase);
+}
+
+/** Server paths have no leading slash; JupyterLab's sometimes do. */
+export function notebookKey(path: string): string {
+  return path.replace(/^\/+/, "");
+}

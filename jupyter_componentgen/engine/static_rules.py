@@ -1,0 +1,146 @@
+"""What the static checks forbid, as data: the rule ids, the banned names and the import allowlist.
+
+Names fall in three groups. Banned globals may not be referenced unless the file declares the name itself
+(``const [open, setOpen] = useState()`` is fine). Banned properties may not be read on any object, because
+the window is reachable through many objects (``event.view``, ``node.ownerDocument.defaultView``).
+Window properties are harmless as other objects' properties (``rect.top``, ``node.parent``) and are only
+banned on the global object itself (``window``, ``self``, ``globalThis``, ``frames``) or on ``document``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Rule ids: stable strings shown in findings and accepted by ``disabled_static_rules``.
+RULE_BANNED_API = "banned-api"
+RULE_GLOBAL_OBJECT = "global-object"
+RULE_FUNCTION_CONSTRUCTOR = "function-constructor"
+RULE_DYNAMIC_IMPORT = "dynamic-import"
+RULE_IMPORT = "import-not-allowed"
+RULE_JSX_ELEMENT = "jsx-element"
+RULE_JAVASCRIPT_URL = "javascript-url"
+RULE_RAW_HTML = "raw-html"
+RULE_STRING_CODE = "string-code"
+RULE_SIZE = "size"
+
+ALL_RULES: frozenset[str] = frozenset(
+    {
+        RULE_BANNED_API,
+        RULE_GLOBAL_OBJECT,
+        RULE_FUNCTION_CONSTRUCTOR,
+        RULE_DYNAMIC_IMPORT,
+        RULE_IMPORT,
+        RULE_JSX_ELEMENT,
+        RULE_JAVASCRIPT_URL,
+        RULE_RAW_HTML,
+        RULE_STRING_CODE,
+        RULE_SIZE,
+    }
+)
+
+DEFAULT_ALLOWED_IMPORTS: tuple[str, ...] = ("react", "react/jsx-runtime", "react-dom", "recharts", "lucide-react")
+
+# Network, storage, code-from-strings and escapes from the frame.
+BANNED_GLOBALS: frozenset[str] = frozenset(
+    {
+        "fetch",
+        "XMLHttpRequest",
+        "WebSocket",
+        "WebTransport",
+        "EventSource",
+        "RTCPeerConnection",
+        "webkitRTCPeerConnection",
+        "RTCDataChannel",
+        "Worker",
+        "SharedWorker",
+        "eval",
+        "Function",
+        "importScripts",
+        "localStorage",
+        "sessionStorage",
+        "indexedDB",
+        "caches",
+        "cookieStore",
+        "top",
+        "parent",
+        "opener",
+        "frameElement",
+        "open",
+        "location",
+        "require",
+    }
+)
+
+# Properties that lead out of the component whatever object they are read from.
+BANNED_PROPERTIES: frozenset[str] = frozenset(
+    {
+        "fetch",
+        "XMLHttpRequest",
+        "WebSocket",
+        "WebTransport",
+        "EventSource",
+        "RTCPeerConnection",
+        "webkitRTCPeerConnection",
+        "Worker",
+        "SharedWorker",
+        "serviceWorker",
+        "eval",
+        "importScripts",
+        "localStorage",
+        "sessionStorage",
+        "indexedDB",
+        "cookieStore",
+        "sendBeacon",
+        "opener",
+        "frameElement",
+        "defaultView",
+        "contentWindow",
+        "contentDocument",
+    }
+)
+
+# Banned only when read from the global object or from the document.
+WINDOW_ONLY_PROPERTIES: frozenset[str] = frozenset(
+    {"top", "parent", "open", "location", "cookie", "domain", "Function", "caches", "frames", "self", "window"}
+)
+
+GLOBAL_OBJECTS: frozenset[str] = frozenset({"window", "self", "globalThis", "frames"})
+DOCUMENT_OBJECTS: frozenset[str] = frozenset({"document", "ownerDocument"})
+
+# Harmless uses of the global object as ``window.<name>``: everything not banned is allowed statically.
+# Any other use (as a value, computed key, destructuring) is refused, since it would hide what is read.
+
+# Elements that load or run something, or navigate, when React renders them.
+BANNED_JSX_ELEMENTS: frozenset[str] = frozenset(
+    {"script", "iframe", "frame", "frameset", "object", "embed", "base", "meta", "portal", "fencedframe"}
+)
+
+# Setting these from component code hides HTML (and with it code) from these checks.
+RAW_HTML_NAMES: frozenset[str] = frozenset(
+    {"dangerouslySetInnerHTML", "innerHTML", "outerHTML", "insertAdjacentHTML", "write", "writeln", "srcdoc"}
+)
+
+# Timers run a string argument as code.
+STRING_CODE_CALLS: frozenset[str] = frozenset({"setTimeout", "setInterval"})
+
+
+@dataclass(frozen=True)
+class StaticRules:
+    """The configurable part of the checks."""
+
+    allowed_imports: frozenset[str] = frozenset(DEFAULT_ALLOWED_IMPORTS)
+    disabled: frozenset[str] = frozenset()
+    extra_banned: frozenset[str] = frozenset()
+    max_bytes: int = 200_000
+    max_lines: int = 2_000
+    banned_globals: frozenset[str] = field(default=BANNED_GLOBALS)
+    banned_properties: frozenset[str] = field(default=BANNED_PROPERTIES)
+
+    def enabled(self, rule: str) -> bool:
+        return rule not in self.disabled
+
+    def is_banned_global(self, name: str) -> bool:
+        return name in self.banned_globals or name in self.extra_banned
+
+    def is_banned_property(self, name: str) -> bool:
+        return name in self.banned_properties or name in self.extra_banned

@@ -1,0 +1,227 @@
+"""Diff edits: reading SEARCH/REPLACE blocks, whitespace-tolerant application, and the engine's use of them
+(previews per applied block, one whole-file rewrite when a block does not apply)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from jupyter_componentgen.config import load_settings
+from jupyter_componentgen.engine.edits import (
+    EditBlockReader,
+    EditMismatch,
+    SearchReplace,
+    apply_block,
+    apply_blocks,
+)
+from jupyter_componentgen.engine.events import Event
+from jupyter_componentgen.engine.generation import Engine, GenerationRequest
+from jupyter_componentgen.resources import load_schema
+from jupyter_componentgen.store import Store
+from tests.provider import Script, ScriptedProvider, recording
+
+COUNTER = recording("counter_button")
+FAST = 5000.0
+CODE = """import { useState } from "react";
+
+export default function Counter() {
+  const [count, setCount] = useState(0);
+  return (
+    <button className="bg-indigo-600" onClick={() => setCount(count + 1)}>
+      Clicked {count} times
+    </button>
+  );
+}
+"""
+
+
+def block(search: str, replace: str, index: int = 1) -> SearchReplace:
+    return SearchReplace(index, search, replace)
+
+
+def edit_answer(*pairs: tuple[str, str], name: str = "Counter") -> str:
+    blocks = "".join(
+        f"<<<<<<< SEARCH\n{search}=======\n{replace}>>>>>>> REPLACE\n" for search, replace in pairs
+    )
+    return f"/// EDIT {name}\n{blocks}/// END {name}\nMade the change.\n"
+
+
+def test_reader_returns_each_block_when_complete_across_chunk_boundaries() -> None:
+    text = edit_answer(("a\n", "b\n"), ("c\n", "")).split("\n", 1)[1].rsplit("/// END", 1)[0]
+    reader = EditBlockReader()
+    seen: list[SearchReplace] = []
+    for char in text:
+        seen.extend(reader.feed(char))
+    seen.extend(reader.close())
+    assert seen == [SearchReplace(1, "a\n", "b\n"), SearchReplace(2, "c\n", "")]
+    assert not reader.inside_block
+
+
+def test_exact_match_replaces_once() -> None:
+    result = apply_block(CODE, block('    <button className="bg-indigo-600"', '    <button className="bg-emerald-600"'))
+    assert "bg-emerald-600" in result
+    assert result.replace("bg-emerald-600", "bg-indigo-600") == CODE
+
+
+def test_whitespace_drift_matches_and_keeps_the_codes_indentation() -> None:
+    drifted = block(
+        'return (\n<button   className="bg-indigo-600" onClick={() => setCount(count + 1)}>\n',
+        'return (\n<button className="bg-rose-600" onClick={() => setCount(count + 2)}>\n',
+    )
+    result = apply_block(CODE, drifted)
+    # The SEARCH's first line had no indentation where the code has two spaces: the replacement moves too.
+    assert '  return (\n  <button className="bg-rose-600" onClick={() => setCount(count + 2)}>\n' in result
+    assert "bg-indigo-600" not in result
+    # Everything outside the matched lines is untouched.
+    assert result.splitlines()[:3] == CODE.splitlines()[:3]
+    assert result.splitlines()[-4:] == CODE.splitlines()[-4:]
+
+
+def test_reindent_shifts_the_replacement_by_the_codes_indentation() -> None:
+    result = apply_block(
+        CODE, block("const [count, setCount] = useState(0);\n", "const [count, setCount] = useState(10);\n")
+    )
+    assert "  const [count, setCount] = useState(10);\n" in result
+
+
+def test_ambiguous_and_missing_blocks_are_refused() -> None:
+    with pytest.raises(EditMismatch) as ambiguous:
+        apply_block(CODE, block("  ", "x", 2))
+    assert ambiguous.value.kind in ("ambiguous", "empty")
+    with pytest.raises(EditMismatch) as twice:
+        apply_block(CODE + CODE, block("  const [count, setCount] = useState(0);\n", "x\n", 3))
+    assert twice.value.kind == "ambiguous"
+    assert "block 3" in twice.value.message
+    with pytest.raises(EditMismatch) as missing:
+        apply_block(CODE, block("const total = 0;\n", "const total = 1;\n"))
+    assert missing.value.kind == "missing"
+    assert "const total = 0;" in missing.value.message
+
+
+def test_blocks_apply_in_order_and_delete_with_an_empty_replacement() -> None:
+    result = apply_blocks(
+        CODE,
+        [block('import { useState } from "react";\n\n', ""), block("Clicked {count} times", "{count}", 2)],
+    )
+    assert not result.startswith("import")
+    assert "      {count}\n" in result
+
+
+# The engine ---------------------------------------------------------------------------------------------
+
+
+def make_engine(tmp_path: Path, **overrides: Any) -> Engine:
+    settings = load_settings(
+        first_token_timeout=2.0, idle_timeout=2.0, total_timeout=20.0, max_retries=0, **overrides
+    )
+    return Engine(settings, Store.for_notebook(tmp_path / "analysis.ipynb"))
+
+
+def run(engine: Engine, instruction: str) -> tuple[Any, list[Event]]:
+    events: list[Event] = []
+    outcome = asyncio.run(engine.run(GenerationRequest("counter", instruction), events.append))
+    return outcome, events
+
+
+def original_code() -> str:
+    return COUNTER.split("/// START", 1)[1].split("\n", 1)[1].split("/// END", 1)[0]
+
+
+def test_engine_applies_a_diff_edit_and_previews_each_block(tmp_path: Path, llm_env: ScriptedProvider) -> None:
+    code = original_code()
+    lines = [line for line in code.splitlines(keepends=True) if "bg-indigo-600" in line]
+    assert lines, "the recording has the class this test edits"
+    first = lines[0]
+    answer = edit_answer((first, first.replace("bg-indigo-600", "bg-emerald-600")))
+    llm_env.enqueue(Script(COUNTER, tokens_per_second=FAST), Script(answer, tokens_per_second=FAST))
+    engine = make_engine(tmp_path)
+    run(engine, "A button that counts clicks")
+
+    outcome, events = run(engine, "make it green")
+
+    assert outcome.status == "saved", outcome.error
+    assert outcome.code == code.replace(first, first.replace("bg-indigo-600", "bg-emerald-600"), 1)
+    assert engine.store.current("counter") == outcome.version
+    starts = [e for e in events if e["type"] == "content_block_start"]
+    assert [s["kind"] for s in starts] == ["file"], "the edit's text is not sent; its result is, as a file"
+    streamed = "".join(e["text"] for e in events if e["type"] == "content_block_delta")
+    assert streamed == outcome.code
+    validator = jsonschema.Draft202012Validator(load_schema("events"))
+    for event in events:
+        validator.validate(event)
+    assert "Made the change." in outcome.version.explanation
+    assert len(llm_env.requests) == 2
+    assert "<<<<<<< SEARCH" in llm_env.requests[1].last_user_text(), "the edit prompt offers the diff form"
+
+
+def test_edit_with_whitespace_drift_still_applies(tmp_path: Path, llm_env: ScriptedProvider) -> None:
+    code = original_code()
+    target = next(line for line in code.splitlines(keepends=True) if "useState(0)" in line)
+    drifted = "\t" + " ".join(target.split()) + "\n"
+    answer = edit_answer((drifted, drifted.replace("useState(0)", "useState(5)")))
+    llm_env.enqueue(Script(COUNTER, tokens_per_second=FAST), Script(answer, tokens_per_second=FAST))
+    engine = make_engine(tmp_path)
+    run(engine, "A button that counts clicks")
+
+    outcome, _ = run(engine, "start at five")
+
+    assert outcome.status == "saved", outcome.error
+    assert outcome.code == code.replace(target, target.replace("useState(0)", "useState(5)"))
+
+
+@pytest.mark.parametrize(
+    ("search", "why"),
+    [("const nothing = here;\n", "not in the current code"), ("", "empty SEARCH")],
+)
+def test_a_block_that_does_not_apply_asks_once_for_the_whole_file(
+    tmp_path: Path, llm_env: ScriptedProvider, search: str, why: str
+) -> None:
+    rewritten = COUNTER.replace("bg-indigo-600", "bg-amber-600")
+    llm_env.enqueue(
+        Script(COUNTER, tokens_per_second=FAST),
+        Script(edit_answer((search, "const x = 1;\n")), tokens_per_second=FAST),
+        Script(rewritten, tokens_per_second=FAST),
+    )
+    engine = make_engine(tmp_path)
+    run(engine, "A button that counts clicks")
+
+    outcome, events = run(engine, "make it amber")
+
+    assert outcome.status == "saved", outcome.error
+    assert "bg-amber-600" in outcome.code
+    assert len(llm_env.requests) == 3
+    retry = next(e for e in events if e["type"] == "status" and e["phase"] == "retrying")
+    assert why in retry["message"]
+    assert "whole file" in retry["message"]
+    assert "could not be applied" in llm_env.requests[2].last_user_text()
+    assert outcome.route is not None
+    assert outcome.route.kind == "rewrite"
+
+
+def test_an_ambiguous_edit_then_another_edit_fails_without_a_new_version(
+    tmp_path: Path, llm_env: ScriptedProvider
+) -> None:
+    ambiguous = edit_answer(("  \n", "x\n"))
+    llm_env.enqueue(
+        Script(COUNTER, tokens_per_second=FAST),
+        Script(edit_answer(("}\n", "};\n")), tokens_per_second=FAST),
+        Script(ambiguous, tokens_per_second=FAST),
+    )
+    engine = make_engine(tmp_path)
+    run(engine, "A button that counts clicks")
+
+    outcome, events = run(engine, "add semicolons")
+
+    assert outcome.status == "failed"
+    assert outcome.error is not None
+    assert outcome.error.code == "no_code"
+    assert "did not apply" in outcome.error.message
+    assert len(llm_env.requests) == 3, "the rewrite is asked for once, not in a loop"
+    current = engine.store.current("counter")
+    assert current is not None
+    assert current.number == 1
+    assert events[-1]["phase"] == "error"
