@@ -255,12 +255,13 @@ class WidgetStream:
         self.status.close()
 
     def _on_status(self, event: Event) -> None:
-        if isinstance(event.get("usage"), dict):
+        phase = str(event.get("phase", ""))
+        running = phase not in TERMINAL_PHASES
+        # While running, usage is only the engine's estimate; the view estimates from the streamed code.
+        if not running and isinstance(event.get("usage"), dict):
             self._last_usage = event["usage"]
         if isinstance(event.get("model"), str) and event["model"]:
             self.model = event["model"]
-        phase = str(event.get("phase", ""))
-        running = phase not in TERMINAL_PHASES
         status = self._make_status(
             phase, str(event.get("message", "")), elapsed_ms=int(event.get("elapsed_ms", 0)), running=running
         )

@@ -217,9 +217,13 @@ class _Run:
         except GenerationError as error:
             return self._fail(error, keep_draft=False)
         current = self.store.current(request.component)
+        instruction = request.instruction
+        if request.fix is not None and current is not None:
+            # A fix answers for one version's code: the same error in the fixed code is a new request.
+            instruction += "\n" + hashlib.sha256(current.code.encode("utf-8")).hexdigest()
         key = request_key(
             component=request.component,
-            instruction=request.instruction,
+            instruction=instruction,
             model=self.requested_model,
             data_shape=request.data.shape_key if request.data else "",
             templates=self.engine.prompts.version,

@@ -11,7 +11,6 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from jupyter_componentgen.notebook_path import UNTITLED_NOTEBOOK
 from jupyter_componentgen.store import Store
 from tests.provider import Script, ScriptedProvider, recording
 
@@ -94,10 +93,11 @@ def test_headless_run_saves_version_1_then_reruns_from_the_cache(
     assert _text(report_cell).split() == ["1", "done"], _text(report_cell)
     assert len(llm_env.requests) == 1
 
-    # The kernel cannot know the notebook's name under nbclient: its history is the working folder's.
+    # nbclient names no notebook, but the kernel runs in its folder and it is the only notebook there:
+    # the history is the notebook's own, the same one JupyterLab shows.
     database = tmp_path / ".componentgen" / "history.sqlite"
     assert database.is_file()
-    store = Store.for_notebook(tmp_path / UNTITLED_NOTEBOOK)
+    store = Store.for_notebook(path)
     try:
         current = store.current("sales_card")
         assert current is not None
@@ -115,7 +115,7 @@ def test_headless_run_saves_version_1_then_reruns_from_the_cache(
     notebook = _execute(path)
     assert _text(notebook.cells[3]).split() == ["1", "cached"], _text(notebook.cells[3])
     assert len(llm_env.requests) == 1, json.dumps([r.to_json() for r in llm_env.requests[1:]], default=str)
-    store = Store.for_notebook(tmp_path / UNTITLED_NOTEBOOK)
+    store = Store.for_notebook(path)
     try:
         assert [version.number for version in store.versions("sales_card")] == [1]
     finally:

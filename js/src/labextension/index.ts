@@ -1,6 +1,6 @@
 /**
- * JupyterLab plugin: an "Insert component cell" command (palette, notebook toolbar and cell context menu)
- * that adds a `%%component` cell below the active cell.
+ * JupyterLab plugins: an "Insert component cell" command (palette, notebook toolbar and cell context menu)
+ * that adds a `%%component` cell below the active cell, and the Components side panel (panel-plugin).
  */
 import type { JupyterFrontEnd, JupyterFrontEndPlugin } from "@jupyterlab/application";
 import { ICommandPalette, ToolbarButton } from "@jupyterlab/apputils";
@@ -11,8 +11,9 @@ import {
   type INotebookModel,
   type NotebookPanel,
 } from "@jupyterlab/notebook";
-import { LabIcon } from "@jupyterlab/ui-components";
 import { DisposableDelegate, type IDisposable } from "@lumino/disposable";
+import { componentIcon } from "./icon";
+import { panelPlugin } from "./panel-plugin";
 
 const PLUGIN_ID = "jupyter-componentgen:plugin";
 const COMMAND_INSERT = "componentgen:insert-cell";
@@ -20,14 +21,6 @@ const COMMAND_INSERT = "componentgen:insert-cell";
 export const CELL_TEMPLATE =
   "%%component my_component\n" +
   "A card with a title, the number of rows, and a bar chart of the first numeric column.";
-
-const componentIcon = new LabIcon({
-  name: "jupyter-componentgen:component",
-  svgstr:
-    '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" viewBox="0 0 24 24">' +
-    '<g class="jp-icon3" fill="none" stroke="#616161" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">' +
-    '<rect x="3" y="3" width="18" height="18" rx="2"/><path d="M9 9l-3 3 3 3M15 9l3 3-3 3"/></g></svg>',
-});
 
 /** Insert a component cell below the active cell of the current notebook and start editing it. */
 function insertComponentCell(tracker: INotebookTracker): void {
@@ -79,4 +72,4 @@ const plugin: JupyterFrontEndPlugin<void> = {
   },
 };
 
-export default plugin;
+export default [plugin, panelPlugin];

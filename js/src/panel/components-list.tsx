@@ -18,11 +18,18 @@ export function ComponentsList(props: ComponentsListProps): React.ReactElement {
     if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
     event.preventDefault();
     const index = components.findIndex((c) => c.name === selected);
-    const next = components[Math.max(0, Math.min(components.length - 1, index + (event.key === "ArrowDown" ? 1 : -1)))];
+    const next =
+      components[Math.max(0, Math.min(components.length - 1, index + (event.key === "ArrowDown" ? 1 : -1)))];
     if (next) onSelect(next.name);
   };
   return (
-    <ul className="cg-panel-components" role="listbox" aria-label="Components" tabIndex={0} onKeyDown={onKeyDown}>
+    <ul
+      className="cg-panel-components"
+      role="listbox"
+      aria-label="Components"
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+    >
       {components.map((component) => {
         const phase = running[component.name];
         return (

@@ -243,7 +243,10 @@ export class StreamConnection {
       return;
     }
     if (!isServerMessage(message)) {
-      console.warn("jupyter-componentgen: ignoring a server message that does not follow the schema", message);
+      console.warn(
+        "jupyter-componentgen: ignoring a server message that does not follow the schema",
+        message,
+      );
       return;
     }
     this.handle(message);
@@ -308,7 +311,11 @@ export class StreamConnection {
         this.dispatch(notebook, started);
       }
       // Following starts with a resume: the server replays what this page has not seen, then streams.
-      this.send({ type: "resume", generation: generation.generation, after_seq: this.seenUpTo(generation.generation) });
+      this.send({
+        type: "resume",
+        generation: generation.generation,
+        after_seq: this.seenUpTo(generation.generation),
+      });
     }
     // Generations this page followed that ended while it was away: watchers reload what they show.
     const stillActive = new Set(active.map((a) => a.generation));

@@ -10,7 +10,10 @@ import { generationOf, initialState, isActive, reduce, type Action, type PanelSt
 /** Many changes in a burst (a generation's end, a kernel's new version) make one reload. */
 const RELOAD_DELAY_MS = 150;
 
-type Connection = Pick<StreamConnection, "watch" | "request" | "cancel" | "onStateChange" | "onError" | "state">;
+type Connection = Pick<
+  StreamConnection,
+  "watch" | "request" | "cancel" | "onStateChange" | "onError" | "state"
+>;
 
 let nextLocal = 1;
 
@@ -145,7 +148,10 @@ export class PanelController {
     if (!notebook || !component || !text) return;
     const running = generationOf(this.state, component);
     if (running && isActive(running)) {
-      this.dispatch({ type: "notice", message: `${component} is still generating: cancel it or wait for it.` });
+      this.dispatch({
+        type: "notice",
+        message: `${component} is still generating: cancel it or wait for it.`,
+      });
       return;
     }
     const id = `local:${nextLocal++}`;

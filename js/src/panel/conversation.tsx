@@ -10,7 +10,12 @@ import type { VersionInfo } from "./rest";
 import { isActive, type GenerationState } from "./state";
 
 function VersionExchange({ version }: { version: VersionInfo }): React.ReactElement {
-  const meta = [`v${version.number}`, authorText(version), whenText(versionTime(version)), usageText(version.usage)];
+  const meta = [
+    `v${version.number}`,
+    authorText(version),
+    whenText(versionTime(version)),
+    usageText(version.usage),
+  ];
   return (
     <li className="cg-panel-exchange" data-testid="cg-panel-exchange" data-version={version.number}>
       <div className="cg-panel-bubble cg-panel-request">{version.prompt}</div>
@@ -54,7 +59,12 @@ function LiveExchange({ generation }: { generation: GenerationState }): React.Re
             {generation.code}
           </pre>
         ) : null}
-        <div className="cg-panel-status" data-testid="cg-panel-status" data-phase={generation.phase} role="status">
+        <div
+          className="cg-panel-status"
+          data-testid="cg-panel-status"
+          data-phase={generation.phase}
+          role="status"
+        >
           <span className="cg-panel-phase">{phase}</span>
           {generation.phase === "queued" && generation.message ? (
             <span className="cg-panel-queued">{generation.message}</span>

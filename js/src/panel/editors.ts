@@ -10,9 +10,12 @@ import { EditorView, keymap, lineNumbers } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 
 /** The TSX/JSX language from JupyterLab's registry (null when it has none). */
-export async function componentLanguage(languages: IEditorLanguageRegistry | null): Promise<Extension | null> {
+export async function componentLanguage(
+  languages: IEditorLanguageRegistry | null,
+): Promise<Extension | null> {
   if (!languages) return null;
-  const found = languages.findByExtension("tsx") ?? languages.findByExtension("jsx") ?? languages.findBest("javascript");
+  const found =
+    languages.findByExtension("tsx") ?? languages.findByExtension("jsx") ?? languages.findBest("javascript");
   if (!found) return null;
   try {
     const language = await languages.getLanguage(found);
@@ -27,7 +30,12 @@ function base(language: Extension | null): Extension[] {
 }
 
 /** A read-only side-by-side diff: `a` on the left, `b` on the right. */
-export function createDiff(parent: HTMLElement, a: string, b: string, language: Extension | null): { destroy(): void } {
+export function createDiff(
+  parent: HTMLElement,
+  a: string,
+  b: string,
+  language: Extension | null,
+): { destroy(): void } {
   const readOnly = [EditorState.readOnly.of(true), EditorView.editable.of(false)];
   return new MergeView({
     a: { doc: a, extensions: [...base(language), ...readOnly] },
@@ -45,7 +53,11 @@ export function createEditor(parent: HTMLElement, code: string, language: Extens
     parent,
     state: EditorState.create({
       doc: code,
-      extensions: [...base(language), history(), keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab])],
+      extensions: [
+        ...base(language),
+        history(),
+        keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+      ],
     }),
   });
 }

@@ -157,12 +157,14 @@ function applyEvent(generation: GenerationState, event: GenerationEvent): Genera
 function serverMessage(state: PanelState, message: NotebookMessage, at: number): PanelState {
   switch (message.type) {
     case "generation_started": {
-      const existing = state.generations[message.generation] ?? newGeneration(message.generation, message.component, at);
+      const existing =
+        state.generations[message.generation] ?? newGeneration(message.generation, message.component, at);
       return withGeneration(state, {
         ...existing,
         instruction: message.instruction || existing.instruction,
         model: message.model || existing.model,
-        phase: message.state === "queued" ? "queued" : existing.phase === "queued" ? "connecting" : existing.phase,
+        phase:
+          message.state === "queued" ? "queued" : existing.phase === "queued" ? "connecting" : existing.phase,
       });
     }
     case "event": {

@@ -60,7 +60,7 @@ export function formatCount(n: number): string {
 export function tokensText(status: Status, streamedChars = 0): string {
   const input = status.input_tokens ?? 0;
   const output = status.output_tokens ?? 0;
-  if (!output && streamedChars > 0 && ACTIVE_PHASES.has(status.phase ?? "")) {
+  if (streamedChars > 0 && ACTIVE_PHASES.has(status.phase ?? "")) {
     return `~${formatCount(Math.round(streamedChars / 4))} tokens`;
   }
   if (!input && !output) return "";

@@ -102,7 +102,11 @@ export class ServerStream {
           message: event.message,
           ...(event.model ? { model: event.model } : {}),
           ...(usage
-            ? { input_tokens: usage.input_tokens, output_tokens: usage.output_tokens, cost: usage.cost ?? null }
+            ? {
+                input_tokens: usage.input_tokens,
+                output_tokens: usage.output_tokens,
+                cost: usage.cost ?? null,
+              }
             : {}),
         };
         if (!TERMINAL.has(event.phase)) return this.setStatus(status);

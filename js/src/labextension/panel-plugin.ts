@@ -1,0 +1,75 @@
+/**
+ * The "Components" side panel plugin. It owns the page's one stream socket, shares it with the component
+ * views in notebooks (so cells follow generations, rollbacks and hand edits made on the server), and
+ * shows the active notebook's components in the left area, restored across reloads.
+ */
+import { ILayoutRestorer, type JupyterFrontEnd, type JupyterFrontEndPlugin } from "@jupyterlab/application";
+import { ICommandPalette } from "@jupyterlab/apputils";
+import { IEditorLanguageRegistry } from "@jupyterlab/codemirror";
+import { INotebookTracker, type NotebookPanel } from "@jupyterlab/notebook";
+import { ServerConnection } from "@jupyterlab/services";
+import { StreamConnection } from "../panel/connection";
+import { PanelController } from "../panel/controller";
+import { ComponentsPanel } from "../panel/panel";
+import { RestClient } from "../panel/rest";
+import { componentIcon } from "./icon";
+import { streamSocketFactory } from "./socket";
+import { answerViewLinks } from "./view-links";
+
+const PANEL_ID = "jupyter-componentgen-panel";
+const COMMAND_OPEN = "componentgen:open-panel";
+
+/** Keep the controller on the tracker's current notebook, and on its path through renames. */
+function followActiveNotebook(tracker: INotebookTracker, controller: PanelController): void {
+  let watched: NotebookPanel | null = null;
+  const update = (): void => controller.setNotebook(watched?.context.path ?? null);
+  const onCurrent = (): void => {
+    watched?.context.pathChanged.disconnect(update);
+    watched = tracker.currentWidget;
+    watched?.context.pathChanged.connect(update);
+    update();
+  };
+  tracker.currentChanged.connect(onCurrent);
+  tracker.widgetAdded.connect(() => {
+    if (!watched) onCurrent();
+  });
+  onCurrent();
+}
+
+export const panelPlugin: JupyterFrontEndPlugin<void> = {
+  id: "jupyter-componentgen:panel",
+  description: "The Components side panel: chat, versions, diff and rollback; cells follow server changes.",
+  autoStart: true,
+  requires: [INotebookTracker],
+  optional: [ILayoutRestorer, IEditorLanguageRegistry, ICommandPalette],
+  activate: (
+    app: JupyterFrontEnd,
+    tracker: INotebookTracker,
+    restorer: ILayoutRestorer | null,
+    languages: IEditorLanguageRegistry | null,
+    palette: ICommandPalette | null,
+  ) => {
+    const settings = ServerConnection.makeSettings();
+    const connection = new StreamConnection(streamSocketFactory(settings));
+    const api = new RestClient(settings);
+    const controller = new PanelController(connection, api);
+
+    const panel = new ComponentsPanel(controller, languages);
+    panel.id = PANEL_ID;
+    panel.title.icon = componentIcon;
+    panel.title.caption = "Components";
+    app.shell.add(panel, "left", { rank: 650 });
+    restorer?.add(panel, PANEL_ID);
+
+    followActiveNotebook(tracker, controller);
+    answerViewLinks(tracker, connection, api, (notebook) => controller.historyChanged(notebook));
+
+    app.commands.addCommand(COMMAND_OPEN, {
+      label: "Show Components panel",
+      caption: "Open the side panel listing the notebook's components",
+      icon: componentIcon,
+      execute: () => app.shell.activateById(PANEL_ID),
+    });
+    palette?.addItem({ command: COMMAND_OPEN, category: "Components" });
+  },
+};

@@ -1,0 +1,431 @@
+"""The Components side panel in JupyterLab, and the cell following what happens on the server.
+
+These tests run their own JupyterLab with the componentgen server extension and the freshly built
+labextension (``cd js && jlpm build``) enabled in its isolated folders, with at most one panel generation
+per user at a time, so the queue shows.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Generator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Locator, Page
+
+from tests.provider import recording, tokenize
+
+from .lab import ARTIFACTS_DIR, LabPage, Widget
+from .scenario import SETUP_CELL, component_cell, generate, queue_recording, wait_for_requests
+from .servers import REPO_ROOT, LabServer, ProviderControl, ProviderProcess
+
+pytestmark = pytest.mark.browser
+
+LABEXTENSION = REPO_ROOT / "jupyter_componentgen" / "labextension"
+SECOND_MODEL = "anthropic/claude-haiku-4-5"
+PANEL = "#jupyter-componentgen-panel"
+
+SALES_CELL = component_cell(
+    "sales_card", "A card with total revenue and a bar per region.", "--data df --as card"
+)
+EDIT = "make the bars green and add a total row"
+
+
+def edited_sales_card() -> str:
+    """The model's answer to EDIT: the sales card rewritten with green bars and a total row."""
+    text = recording("sales_card")
+    text = text.replace(
+        "Here is a sales card that totals revenue for the selected quarter and charts it by region.",
+        "The bars are green now, and a total row sits under the chart.",
+    )
+    text = text.replace('fill="#10b981"', 'fill="#16a34a"')
+    end = "      )}\n    </div>\n  );\n}\n/// END SalesCard"
+    assert end in text, "the sales_card recording changed: update edited_sales_card()"
+    total_row = (
+        '      <div data-testid="total-row" className="mt-3 flex justify-between border-t pt-2 font-semibold">\n'
+        "        <span>Total row</span>\n"
+        "        <span>{formatMoney(total)}</span>\n"
+        "      </div>\n"
+    )
+    return text.replace(end, "      )}\n" + total_row + "    </div>\n  );\n}\n/// END SalesCard")
+
+
+def queue_answer(control: ProviderControl, text: str, seconds: float) -> None:
+    """Queue ``text`` as the next answer, streamed over about ``seconds``."""
+    control.enqueue({"text": text, "tokens_per_second": max(len(tokenize(text)) / seconds, 1.0)})
+
+
+def counter_by_twos() -> str:
+    text = recording("counter_button").replace("value + 1", "value + 2").replace("Add one", "Add two")
+    assert "Add two" in text, "the counter_button recording changed: update counter_by_twos()"
+    return text
+
+
+# -- the server ------------------------------------------------------------------------------------------
+
+
+def enable_componentgen(server: LabServer) -> None:
+    """Load the server extension and this checkout's labextension in the server's isolated folders."""
+    config_dir = Path(server.env["JUPYTER_CONFIG_DIR"])
+    config = {
+        "ServerApp": {"jpserver_extensions": {"jupyter_componentgen": True}},
+        "ComponentGenExtension": {"max_concurrent_per_user": 1},
+    }
+    (config_dir / "jupyter_server_config.json").write_text(json.dumps(config), encoding="utf-8")
+    if not (LABEXTENSION / "package.json").is_file():
+        pytest.fail("the labextension is not built: run `cd js && jlpm build`", pytrace=False)
+    # The isolated data folder comes first on JupyterLab's path, so this build wins over an installed one.
+    extensions = Path(server.env["JUPYTER_DATA_DIR"]) / "labextensions"
+    extensions.mkdir(parents=True, exist_ok=True)
+    link = extensions / "jupyter-componentgen"
+    if not link.exists():
+        link.symlink_to(LABEXTENSION, target_is_directory=True)
+
+
+@pytest.fixture(scope="module")
+def panel_server(e2e_workdir: Path, provider_process: ProviderProcess) -> Generator[LabServer, None, None]:
+    server = LabServer(
+        e2e_workdir / "panel-lab",
+        provider_process.url,
+        extra_env={"COMPONENTGEN_FALLBACK_MODELS": SECOND_MODEL, "COMPONENTGEN_CACHE": "false"},
+    )
+    enable_componentgen(server)
+    try:
+        server.start()
+    except RuntimeError as exc:
+        server.stop()
+        pytest.fail(f"JupyterLab did not start: {exc}", pytrace=False)
+    yield server
+    server.stop()
+
+
+def _save_failure_evidence(pages: list[LabPage], server: LabServer, name: str) -> None:
+    ARTIFACTS_DIR.mkdir(parents=True, exist_ok=True)
+    console: list[str] = []
+    for number, lab_page in enumerate(pages):
+        try:
+            lab_page.screenshot(f"FAILED-{name}-page{number}")
+        except Exception as exc:  # the page may be gone; the logs still help
+            console.append(f"(screenshot failed: {exc})")
+        console.extend(f"[page {number}] {line}" for line in lab_page.console)
+    (ARTIFACTS_DIR / f"FAILED-{name}.log").write_text(
+        "## browser console\n" + "\n".join(console) + "\n\n## jupyterlab log\n" + server.log_tail(200),
+        encoding="utf-8",
+    )
+
+
+class Session:
+    """The pages one test opened on the panel server (a second tab is a second page of the same browser)."""
+
+    def __init__(self, page: Page, server: LabServer) -> None:
+        self.server = server
+        self.pages: list[LabPage] = []
+        self._first = page
+
+    def open(self, notebook: str | None = None) -> PanelPage:
+        page = self._first if not self.pages else self._first.context.new_page()
+        page.set_default_timeout(30_000)
+        lab_page = LabPage(page, self.server.lab_url())
+        self.pages.append(lab_page)
+        lab_page.open()
+        if notebook is None:
+            lab_page.new_notebook()
+        else:
+            lab_page.open_notebook(notebook)
+        return PanelPage(lab_page)
+
+
+@pytest.fixture
+def session(
+    page: Page, panel_server: LabServer, provider_control: ProviderControl, request: pytest.FixtureRequest
+) -> Generator[Session, None, None]:
+    current = Session(page, panel_server)
+    yield current
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        _save_failure_evidence(current.pages, panel_server, request.node.name)
+    panel_server.shutdown_kernels()
+
+
+# -- driving the panel -----------------------------------------------------------------------------------
+
+
+class PanelPage:
+    """A JupyterLab page with the Components panel."""
+
+    def __init__(self, lab: LabPage) -> None:
+        self.lab = lab
+        self.page = lab.page
+
+    @property
+    def root(self) -> Locator:
+        return self.page.locator(PANEL)
+
+    def part(self, test_id: str) -> Locator:
+        return self.root.get_by_test_id(test_id)
+
+    def show(self) -> None:
+        """Open the panel from its tab in the left side bar."""
+        self.page.locator(f'.jp-SideBar [data-id="{PANEL[1:]}"]').click()
+        self.root.wait_for(state="visible")
+        self.page.wait_for_function(
+            "() => document.querySelector('[data-testid=cg-panel-connection]')?.dataset.state === 'open'"
+        )
+
+    def component(self, name: str) -> Locator:
+        return self.root.locator(f'[data-testid="cg-panel-component"][data-name="{name}"]')
+
+    def pick(self, name: str) -> None:
+        self.component(name).click()
+        self.root.locator(".cg-panel-exchange").first.wait_for()
+
+    def send(self, text: str) -> None:
+        box = self.part("cg-panel-input")
+        box.fill(text)
+        box.press("Enter")
+
+    def live_phase(self) -> str:
+        live = self.part("cg-panel-live")
+        return (live.get_attribute("data-phase", timeout=1000) or "") if live.count() else ""
+
+    def wait_for_live_phase(self, *phases: str, timeout: float = 60.0) -> None:
+        self.lab.wait_until(
+            lambda: self.live_phase() in phases,
+            timeout,
+            f"the panel shows {self.live_phase()!r}, expected one of {phases}",
+        )
+
+    def tab(self, name: str) -> None:
+        self.part(f"cg-panel-tab-{name}").click()
+
+    def version_row(self, number: int) -> Locator:
+        return self.root.locator(f'[data-testid="cg-panel-version"][data-version="{number}"]')
+
+    def screenshot(self, name: str) -> Path:
+        return self.lab.screenshot(name, self.root)
+
+
+def kernel_value(lab: LabPage, index: int, expression: str) -> str:
+    return lab.run_ok(index, f"print({expression})").strip()
+
+
+def wait_for_version(lab: LabPage, widget: Widget, version: int, timeout: float = 30.0) -> None:
+    lab.wait_until(
+        lambda: (widget.version.text_content() or "") == f"v{version}",
+        timeout,
+        f"the cell shows {widget.version.text_content()!r}, expected v{version}",
+    )
+
+
+def preview_has(lab: LabPage, widget: Widget, text: str, present: bool = True, timeout: float = 20.0) -> None:
+    lab.wait_until(
+        lambda: (text in widget.preview_text()) == present,
+        timeout,
+        f"the preview {'lacks' if present else 'still has'} {text!r}: {widget.preview_text()[:300]!r}",
+    )
+
+
+def renders_of(lab: LabPage, frame: int | None, *, partial: bool) -> list[dict[str, Any]]:
+    return [
+        m for m in lab.frame_messages("rendered", frame) if m.get("partial") is partial and m.get("applied")
+    ]
+
+
+# -- the tests -------------------------------------------------------------------------------------------
+
+
+def test_a_chat_edit_streams_in_the_panel_and_the_cell_follows_versions_diff_rollback_and_hand_edits(
+    session: Session, provider_control: ProviderControl
+) -> None:
+    panel = session.open()
+    lab = panel.lab
+    queue_recording(provider_control, "sales_card")
+    lab.run_ok(0, SETUP_CELL)
+    widget = generate(lab, 1, SALES_CELL)
+    preview_has(lab, widget, "Sales by region")
+    frame = widget.frame_seq()
+
+    # 1. The panel lists the notebook's component; picking it shows its conversation.
+    panel.show()
+    row = panel.component("sales_card")
+    row.wait_for()
+    assert "v1" in row.inner_text()
+    panel.pick("sales_card")
+    assert "A card with total revenue" in panel.part("cg-panel-conversation").inner_text()
+    models = panel.part("cg-panel-model").locator("option").all_inner_texts()
+    assert SECOND_MODEL in models, models
+
+    # 2. A chat edit streams into the panel and into the cell, with partial previews in the same iframe.
+    panel.part("cg-panel-model").select_option(SECOND_MODEL)
+    queue_answer(provider_control, edited_sales_card(), seconds=12)
+    partial_before = len(renders_of(lab, frame, partial=True))
+    panel.send(EDIT)
+    panel.wait_for_live_phase("streaming")
+    widget.wait_for_phase("streaming", timeout=20)
+    streamed = panel.part("cg-panel-code")
+    lab.wait_until(
+        lambda: streamed.count() == 1 and "export default function" in (streamed.text_content() or ""),
+        30,
+        "the panel did not stream the new code",
+    )
+    assert "green" in panel.part("cg-panel-explanation").inner_text()
+    usage = panel.part("cg-panel-usage")
+    assert usage.count() == 1, "tokens are shown while the model writes"
+    assert "in ·" in usage.inner_text()
+    assert not provider_control.requests()[-1]["completed"], "the stream ended before the checks above"
+    panel.screenshot("panel-streaming")
+    lab.screenshot("panel-streaming-page")
+
+    panel.wait_for_live_phase("done")
+    wait_for_version(lab, widget, 2)
+    lab.wait_until(
+        lambda: widget.frame.get_by_test_id("total-row").count() == 1, 20, "the cell shows no total row"
+    )
+    assert len(renders_of(lab, frame, partial=True)) > partial_before, "no partial preview while streaming"
+    assert widget.frame_seq() == frame, "the iframe was recreated"
+    request = provider_control.requests()[-1]
+    assert request["body"]["model"].endswith("claude-haiku-4-5"), request["body"]["model"]
+    assert EDIT in json.dumps(request["body"])
+    # The kernel reloaded the version from the history: w.code and w.version match the cell.
+    assert kernel_value(lab, 2, "card.version, 'Total row' in card.code") == "2 True"
+    panel.screenshot("panel-done")
+
+    # 3. Versions: two of them, a side-by-side diff.
+    panel.tab("versions")
+    panel.version_row(2).wait_for()
+    assert panel.version_row(1).get_attribute("data-author") == "llm"
+    assert "claude-haiku-4-5" in panel.version_row(2).inner_text()
+    panel.version_row(2).get_by_test_id("cg-panel-compare").click()
+    diff = panel.part("cg-panel-diff")
+    diff.locator(".cm-mergeView").wait_for()
+    assert diff.locator(".cm-editor").count() == 2, "the diff is side by side"
+    assert diff.locator(".cm-changedLine").count() > 0, "the diff marks the changed lines"
+    assert "#16a34a" in diff.inner_text()
+    panel.screenshot("panel-diff")
+
+    # 4. Rollback: the cell and the kernel follow.
+    panel.version_row(1).get_by_test_id("cg-panel-rollback").click()
+    wait_for_version(lab, widget, 1)
+    lab.wait_until(
+        lambda: widget.frame.get_by_test_id("total-row").count() == 0, 20, "the cell still shows version 2"
+    )
+    assert kernel_value(lab, 2, "card.version, 'Total row' in card.code") == "1 False"
+
+    # 5. A hand edit of the current code becomes version 3 by the person; the cell follows.
+    edited = widget_code(lab, 2).replace("Sales by region", "Sales by region, by hand")
+    panel.version_row(1).get_by_test_id("cg-panel-edit-code").click()
+    editor = panel.part("cg-panel-editor").locator(".cm-content")
+    assert "Sales by region" in editor.inner_text()
+    editor.click()
+    panel.page.keyboard.press("ControlOrMeta+a")
+    panel.page.keyboard.insert_text(edited)
+    panel.part("cg-panel-save-code").click()
+    panel.version_row(3).wait_for()
+    assert panel.version_row(3).get_attribute("data-author") == "user"
+    assert "you" in panel.version_row(3).inner_text()
+    wait_for_version(lab, widget, 3)
+    preview_has(lab, widget, "Sales by region, by hand")
+    assert kernel_value(lab, 2, "card.version, card.versions[-1].author") == "3 user"
+    panel.screenshot("panel-versions")
+
+
+def widget_code(lab: LabPage, index: int) -> str:
+    """The component's current code, read in the kernel."""
+    return json.loads(lab.run_ok(index, "import json; print(json.dumps(card.code))").strip())
+
+
+def test_two_pages_see_a_generation_live_and_a_reload_shows_it_still_running(
+    session: Session, provider_control: ProviderControl
+) -> None:
+    first = session.open()
+    queue_recording(provider_control, "sales_card")
+    first.lab.run_ok(0, SETUP_CELL)
+    generate(first.lab, 1, SALES_CELL)
+    first.lab.save()
+    second = session.open(first.lab.path)
+    second_widget = second.lab.widget(1)
+    wait_for_version(second.lab, second_widget, 1)
+    first.show()
+    second.show()
+    first.pick("sales_card")
+    second.pick("sales_card")
+
+    queue_answer(provider_control, edited_sales_card(), seconds=12)
+    first.send(EDIT)
+    for panel in (first, second):
+        panel.wait_for_live_phase("streaming", timeout=20)
+    second_widget.wait_for_phase("streaming", timeout=20)
+    first_widget = first.lab.widget(1)
+    first_widget.wait_for_phase("streaming", timeout=20)
+    assert EDIT in second.part("cg-panel-live").inner_text(), "the other page shows the request"
+
+    # A reload in the middle: the page learns the generation still runs and resumes its stream.
+    second.page.reload()
+    second.lab.wait_for_app()
+    second.lab.open_notebook(first.lab.path)
+    second.show()
+    second.pick("sales_card")
+    assert not provider_control.requests()[-1]["completed"], "the generation ended before the reload"
+    second.wait_for_live_phase("streaming", "saving", timeout=20)
+    assert "green" in second.part("cg-panel-explanation").inner_text(), "the replay brings the explanation"
+    second.screenshot("panel-after-reload")
+
+    for panel in (first, second):
+        panel.wait_for_live_phase("done")
+        widget = panel.lab.widget(1)
+        wait_for_version(panel.lab, widget, 2)
+        lab = panel.lab
+        lab.wait_until(
+            lambda widget=widget: widget.frame.get_by_test_id("total-row").count() == 1,
+            20,
+            "a page's cell shows no total row",
+        )
+        assert "v2" in panel.component("sales_card").inner_text()
+
+
+def test_a_second_request_queues_behind_the_per_user_limit_and_cancel_keeps_the_version(
+    session: Session, provider_control: ProviderControl
+) -> None:
+    panel = session.open()
+    lab = panel.lab
+    lab.run_ok(0, SETUP_CELL)
+    queue_recording(provider_control, "sales_card")
+    generate(lab, 1, SALES_CELL)
+    queue_recording(provider_control, "counter_button")
+    counter = generate(
+        lab, 2, component_cell("counter_button", "A button that counts its clicks.", "--as counter")
+    )
+    panel.show()
+
+    queue_answer(provider_control, edited_sales_card(), seconds=20)
+    panel.pick("sales_card")
+    panel.send(EDIT)
+    panel.wait_for_live_phase("streaming", timeout=20)
+
+    provider_control.enqueue({"text": counter_by_twos(), "tokens_per_second": 2000})
+    panel.pick("counter_button")
+    panel.send("count by twos")
+    panel.wait_for_live_phase("queued", timeout=20)
+    status = panel.part("cg-panel-status").inner_text()
+    assert "Queued" in status, status
+    assert "per-user limit" in status, status
+    counter.wait_for_phase("queued", timeout=20)
+    assert "queued" in panel.component("counter_button").inner_text()
+    panel.screenshot("panel-queued")
+
+    # Escape in the chat box cancels the running edit of sales_card; its version 1 stays current.
+    panel.pick("sales_card")
+    panel.part("cg-panel-input").press("Escape")
+    panel.wait_for_live_phase("cancelled", timeout=20)
+    sales = lab.widget(1)
+    sales.wait_for_phase("cancelled", timeout=20)
+    assert (sales.version.text_content() or "") == "v1"
+    preview_has(lab, sales, "Sales by region")
+
+    # The queued request runs once the slot is free, and the counter's cell follows it.
+    wait_for_requests(provider_control, 2 + 2)
+    wait_for_version(lab, counter, 2)
+    lab.wait_until(lambda: "Add two" in counter.preview_text(), 20, "the counter's cell did not follow")
+    assert kernel_value(lab, 3, "card.version, counter.version") == "1 2"
