@@ -81,7 +81,7 @@ def _add_generate(commands: argparse._SubParsersAction[_Parser]) -> None:
     generate.add_argument("--out", required=True, type=Path, metavar="FILE.jsx", help="file to write")
     generate.add_argument(
         "--model",
-        help="litellm model string, e.g. anthropic/claude-sonnet-4-5 (default: the settings' model)",
+        help="litellm model string, e.g. anthropic/claude-sonnet-5-5 (default: the settings' model)",
     )
     generate.add_argument("--name", help="component name (default: the output file's stem)")
     generate.add_argument(

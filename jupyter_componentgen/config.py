@@ -117,7 +117,8 @@ class ComponentGen(Configurable):
     ).tag(config=True)
     max_code_lines = Int(2000, help="Most lines a component's source may have.").tag(config=True)
     max_data_sample_bytes = Int(
-        20_000, help="Largest description of the person's data (schema and sample) sent to the model, in bytes."
+        20_000,
+        help="Largest description of the person's data (schema and sample) sent to the model, in bytes.",
     ).tag(config=True)
     generations_per_minute = Int(
         20, help="Generations one user may start per minute (0: no limit); beyond it they are refused."

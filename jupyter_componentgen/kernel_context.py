@@ -57,7 +57,9 @@ class KernelContext:
             if self._engine is None:
                 from .limits import GenerationLimiter, build_engine
 
-                self._engine = build_engine(self.settings, store, GenerationLimiter.from_settings(self.settings))
+                self._engine = build_engine(
+                    self.settings, store, GenerationLimiter.from_settings(self.settings)
+                )
             return self._engine
 
     def frontend_attached(self) -> bool:

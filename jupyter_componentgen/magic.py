@@ -63,7 +63,7 @@ def component_magic(line: str, cell: str, user_ns: dict[str, Any]) -> None:
     if args.as_name is not None and not args.as_name.isidentifier():
         raise UsageError(f"%%component: --as {args.as_name}: give a Python variable name, e.g. --as card.")
     if args.model is not None and not args.model.strip():
-        raise UsageError("%%component: --model needs a model name, e.g. --model anthropic/claude-sonnet-4-5.")
+        raise UsageError("%%component: --model needs a model name, e.g. --model anthropic/claude-sonnet-5-5.")
     data = _resolve_data(args.data, user_ns) if args.data is not None else None
     body = cell.strip()
     context = get_context()

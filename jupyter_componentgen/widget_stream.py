@@ -22,6 +22,8 @@ MIN_DELTA_INTERVAL_S = 0.04
 MAX_DELTA_LATENCY_S = 0.5
 # Status trait updates within one phase are at most this frequent; a phase change goes at once.
 STATUS_INTERVAL_S = 0.25
+# How long a new running phase waits for a successor before it is shown.
+PHASE_SETTLE_S = 0.06
 TERMINAL_PHASES = frozenset({"done", "cached", "cancelled", "error"})
 
 
@@ -173,13 +175,17 @@ class StatusThrottle:
             # bytes on the comm for nothing.
             return
         now = self._loop.time()
-        if status["phase"] != self._last_phase or now - self._last_applied >= STATUS_INTERVAL_S:
+        if status["phase"] != self._last_phase:
+            # A phase that another replaces within moments (queued -> connecting, saving -> done) is never
+            # seen by anyone; waiting a little lets the newer one replace it instead of both being sent.
             self._pending = status
-            self.flush()
+            self.close()
+            self._timer = self._loop.call_at(now + PHASE_SETTLE_S, self.flush)
             return
         self._pending = status
         if self._timer is None:
-            self._timer = self._loop.call_at(self._last_applied + STATUS_INTERVAL_S, self.flush)
+            when = max(now, self._last_applied + STATUS_INTERVAL_S)
+            self._timer = self._loop.call_at(when, self.flush)
 
     def flush(self) -> None:
         self.close()

@@ -71,7 +71,6 @@ class SafetyClassifier:
             system=(),
             messages=(Message("user", (PromptPart(prompt),)),),
             max_tokens=MAX_VERDICT_TOKENS,
-            temperature=0.0,
         )
         parts: list[str] = []
         async for item in self.gateway.stream(request):

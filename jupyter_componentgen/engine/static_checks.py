@@ -166,7 +166,9 @@ class _Scan:
 class StaticChecker:
     """Callable ``CodeChecker``; thread-safe (one parser per thread), compiled once per rule set."""
 
-    def __init__(self, rules: StaticRules | None = None, *, on_block: Callable[[Sequence[Finding]], None] | None = None) -> None:
+    def __init__(
+        self, rules: StaticRules | None = None, *, on_block: Callable[[Sequence[Finding]], None] | None = None
+    ) -> None:
         self.rules = rules or StaticRules()
         self._query = Query(_LANGUAGE, _query_source(self.rules))
         self._local = threading.local()
@@ -236,7 +238,9 @@ class StaticChecker:
         else:
             message = f"the component has {line_count:,} lines; the limit is {rules.max_lines:,}"
             line = rules.max_lines + 1
-        snippet = lines[line - 1].decode("utf-8", "replace").strip()[:SNIPPET_CHARS] if line <= len(lines) else ""
+        snippet = (
+            lines[line - 1].decode("utf-8", "replace").strip()[:SNIPPET_CHARS] if line <= len(lines) else ""
+        )
         scan.findings[(RULE_SIZE, line, 0)] = Finding(RULE_SIZE, message, line, 0, snippet)
         return True
 
@@ -250,7 +254,8 @@ class StaticChecker:
     def _collect_constants(scan: _Scan, names: list[Node], values: list[Node]) -> None:
         for name, value in zip(names, values, strict=False):
             declaration = name.parent.parent if name.parent is not None else None
-            if declaration is None or declaration.child(0) is None or declaration.child(0).type != "const":  # type: ignore[union-attr]
+            keyword = declaration.child(0) if declaration is not None else None
+            if keyword is None or keyword.type != "const":
                 continue
             evaluated = constant_string(value, scan.source, scan.constants)
             if evaluated is not None:
@@ -299,7 +304,9 @@ class StaticChecker:
         arguments = call.child_by_field_name("arguments")
         first = arguments.named_children[0] if arguments is not None and arguments.named_children else None
         if first is not None and first.type in ("string", "template_string", "binary_expression"):
-            scan.report(RULE_STRING_CODE, first, f"{scan.text(node)} with a string runs it as code; pass a function")
+            scan.report(
+                RULE_STRING_CODE, first, f"{scan.text(node)} with a string runs it as code; pass a function"
+            )
 
     def _check_create_element(self, scan: _Scan, node: Node) -> None:
         call = node.parent
@@ -311,7 +318,11 @@ class StaticChecker:
         first = arguments.named_children[0] if arguments is not None and arguments.named_children else None
         tag = constant_string(first, scan.source, scan.constants)
         if tag is not None and tag.strip().lower() in BANNED_JSX_ELEMENTS:
-            scan.report(RULE_JSX_ELEMENT, first or node, f"a <{tag.strip().lower()}> element loads or runs content outside the component")
+            scan.report(
+                RULE_JSX_ELEMENT,
+                first or node,
+                f"a <{tag.strip().lower()}> element loads or runs content outside the component",
+            )
 
     # Properties: banned on any object, or on the window and the document only.
 
@@ -325,16 +336,28 @@ class StaticChecker:
         elif parent.type == "pair_pattern" and _is_field(parent, "key", node):
             self._check_destructured(scan, node, name)
         elif parent.type == "jsx_attribute" and name in RAW_HTML_NAMES:
-            scan.report(RULE_RAW_HTML, node, f"{name} inserts raw HTML, which these checks cannot see into; render JSX")
+            scan.report(
+                RULE_RAW_HTML,
+                node,
+                f"{name} inserts raw HTML, which these checks cannot see into; render JSX",
+            )
 
     def _check_member(self, scan: _Scan, node: Node, target: Node | None, name: str) -> None:
         rules = scan.rules
         if name == "constructor":
-            scan.report(RULE_FUNCTION_CONSTRUCTOR, node, "`.constructor` reaches the Function constructor (code from strings)")
+            scan.report(
+                RULE_FUNCTION_CONSTRUCTOR,
+                node,
+                "`.constructor` reaches the Function constructor (code from strings)",
+            )
         elif rules.is_banned_property(name):
             scan.report(RULE_BANNED_API, node, _banned_message(name))
         elif name in RAW_HTML_NAMES and (name not in ("write", "writeln") or _is_document(scan, target)):
-            scan.report(RULE_RAW_HTML, node, f"{name} inserts raw HTML, which these checks cannot see into; render JSX")
+            scan.report(
+                RULE_RAW_HTML,
+                node,
+                f"{name} inserts raw HTML, which these checks cannot see into; render JSX",
+            )
         elif _is_window(scan, target) and (rules.is_banned_global(name) or name in WINDOW_ONLY_PROPERTIES):
             scan.report(RULE_BANNED_API, node, _banned_message(name))
         elif name in WINDOW_ONLY_PROPERTIES and _is_document(scan, target):
@@ -384,7 +407,11 @@ class StaticChecker:
             return
         compact = "".join(ch for ch in value if ch > " " and ch != "\x7f").lower()
         if compact.startswith(("javascript:", "vbscript:")):
-            scan.report(RULE_JAVASCRIPT_URL, node, "a javascript: URL runs code outside these checks; use an event handler")
+            scan.report(
+                RULE_JAVASCRIPT_URL,
+                node,
+                "a javascript: URL runs code outside these checks; use an event handler",
+            )
 
 
 def _is_field(parent: Node, name: str, node: Node) -> bool:
@@ -408,8 +435,10 @@ def _is_window(scan: _Scan, target: Node | None) -> bool:
         return name in GLOBAL_OBJECTS and scan.is_global(target, name)
     if target.type == "member_expression":  # window.window, self.globalThis, ...
         prop = target.child_by_field_name("property")
-        return prop is not None and scan.text(prop) in GLOBAL_OBJECTS and _is_window(
-            scan, target.child_by_field_name("object")
+        return (
+            prop is not None
+            and scan.text(prop) in GLOBAL_OBJECTS
+            and _is_window(scan, target.child_by_field_name("object"))
         )
     return False
 

@@ -38,7 +38,13 @@ ALL_RULES: frozenset[str] = frozenset(
     }
 )
 
-DEFAULT_ALLOWED_IMPORTS: tuple[str, ...] = ("react", "react/jsx-runtime", "react-dom", "recharts", "lucide-react")
+DEFAULT_ALLOWED_IMPORTS: tuple[str, ...] = (
+    "react",
+    "react/jsx-runtime",
+    "react-dom",
+    "recharts",
+    "lucide-react",
+)
 
 # Network, storage, code-from-strings and escapes from the frame.
 BANNED_GLOBALS: frozenset[str] = frozenset(
@@ -101,7 +107,19 @@ BANNED_PROPERTIES: frozenset[str] = frozenset(
 
 # Banned only when read from the global object or from the document.
 WINDOW_ONLY_PROPERTIES: frozenset[str] = frozenset(
-    {"top", "parent", "open", "location", "cookie", "domain", "Function", "caches", "frames", "self", "window"}
+    {
+        "top",
+        "parent",
+        "open",
+        "location",
+        "cookie",
+        "domain",
+        "Function",
+        "caches",
+        "frames",
+        "self",
+        "window",
+    }
 )
 
 GLOBAL_OBJECTS: frozenset[str] = frozenset({"window", "self", "globalThis", "frames"})

@@ -71,7 +71,11 @@ def binding_owner(node: Node) -> Node | None:
         if kind == "ERROR":
             # An unfinished prefix: a pattern cut off from its declaration still declares its names.
             return parent if node.type != "identifier" else None
-        if kind in _PATTERN_PARENTS or kind in ("pair_pattern", "assignment_pattern", "object_assignment_pattern"):
+        if kind in _PATTERN_PARENTS or kind in (
+            "pair_pattern",
+            "assignment_pattern",
+            "object_assignment_pattern",
+        ):
             if kind == "pair_pattern" and not _inside_field(parent, "value", node):
                 return None
             if kind in ("assignment_pattern", "object_assignment_pattern") and not _inside_field(

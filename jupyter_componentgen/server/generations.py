@@ -190,10 +190,11 @@ class GenerationManager:
 
     async def _run(self, generation: Generation) -> None:
         spec = generation.spec
-        settings = generation.context.engine.settings
         # The socket handler fills in a configured model when the client named none: leave routing to the
         # engine then (edit_model for small edits), so cell and panel requests share cache keys and routes.
-        chosen = None if spec.model in (settings.model, settings.edit_model) else spec.model
+        settings = getattr(generation.context.engine, "settings", None)
+        configured = (settings.model, settings.edit_model) if settings is not None else ()
+        chosen = None if spec.model in configured else spec.model
         request = GenerationRequest(
             spec.component, spec.instruction, model=chosen, regenerate=spec.regenerate, user=spec.user
         )

@@ -426,7 +426,13 @@ def main(argv: list[str] | None = None) -> int:
         server: LabServer | None = None
         try:
             control = provider.start()
-            server = LabServer(base / "lab", provider.url, user_settings=SAVE_WIDGET_STATE)
+            # Dozens of generations a minute on purpose: lift the per-user rate limit for this run.
+            server = LabServer(
+                base / "lab",
+                provider.url,
+                extra_env={"COMPONENTGEN_GENERATIONS_PER_MINUTE": "0"},
+                user_settings=SAVE_WIDGET_STATE,
+            )
             server.start()
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(**chromium_launch_args())

@@ -125,9 +125,11 @@ class Session:
         self._first = page
 
     def open(self, notebook: str | None = None) -> PanelPage:
-        page = self._first if not self.pages else self._first.context.new_page()
+        number = len(self.pages)
+        page = self._first if number == 0 else self._first.context.new_page()
         page.set_default_timeout(30_000)
-        lab_page = LabPage(page, self.server.lab_url())
+        # Each tab its own workspace: JupyterLab moves a tab that opens a workspace in use elsewhere.
+        lab_page = LabPage(page, self.server.lab_url(f"/workspaces/page{number}" if number else ""))
         self.pages.append(lab_page)
         lab_page.open()
         if notebook is None:
@@ -167,8 +169,9 @@ class PanelPage:
         return self.root.get_by_test_id(test_id)
 
     def show(self) -> None:
-        """Open the panel from its tab in the left side bar."""
-        self.page.locator(f'.jp-SideBar [data-id="{PANEL[1:]}"]').click()
+        """Open the panel from its tab in the left side bar (unless the restored layout shows it already)."""
+        if not self.root.is_visible():
+            self.page.locator(f'.jp-SideBar [data-id="{PANEL[1:]}"]').click()
         self.root.wait_for(state="visible")
         self.page.wait_for_function(
             "() => document.querySelector('[data-testid=cg-panel-connection]')?.dataset.state === 'open'"
@@ -187,8 +190,20 @@ class PanelPage:
         box.press("Enter")
 
     def live_phase(self) -> str:
-        live = self.part("cg-panel-live")
-        return (live.get_attribute("data-phase", timeout=1000) or "") if live.count() else ""
+        """The phase of the generation shown under way ("" when none is)."""
+        phase: str = self.part("cg-panel-live").evaluate_all("(nodes) => nodes[0]?.dataset.phase ?? ''")
+        return phase
+
+    def wait_for_saved(self, component: str, version: int, timeout: float = 60.0) -> None:
+        """Wait until the conversation holds ``version`` and the list shows it as current."""
+        self.root.locator(f'[data-testid="cg-panel-exchange"][data-version="{version}"]').wait_for(
+            timeout=timeout * 1000
+        )
+        self.lab.wait_until(
+            lambda: f"v{version}" in self.component(component).inner_text(),
+            timeout,
+            f"the list shows {self.component(component).inner_text()!r}, expected v{version}",
+        )
 
     def wait_for_live_phase(self, *phases: str, timeout: float = 60.0) -> None:
         self.lab.wait_until(
@@ -278,7 +293,7 @@ def test_a_chat_edit_streams_in_the_panel_and_the_cell_follows_versions_diff_rol
     panel.screenshot("panel-streaming")
     lab.screenshot("panel-streaming-page")
 
-    panel.wait_for_live_phase("done")
+    panel.wait_for_saved("sales_card", 2)
     wait_for_version(lab, widget, 2)
     lab.wait_until(
         lambda: widget.frame.get_by_test_id("total-row").count() == 1, 20, "the cell shows no total row"
@@ -304,6 +319,12 @@ def test_a_chat_edit_streams_in_the_panel_and_the_cell_follows_versions_diff_rol
     assert diff.locator(".cm-changedLine").count() > 0, "the diff marks the changed lines"
     assert "#16a34a" in diff.inner_text()
     panel.screenshot("panel-diff")
+    panel.part("cg-panel-diff-wide").click()
+    wide = lab.page.locator(".jp-MainAreaWidget .cg-panel-diff-widget")
+    wide.locator(".cm-mergeView").wait_for()
+    lab.screenshot("panel-diff-wide")
+    lab.page.evaluate("() => window.jupyterapp.shell.currentWidget.close()")
+    wide.wait_for(state="detached")
 
     # 4. Rollback: the cell and the kernel follow.
     panel.version_row(1).get_by_test_id("cg-panel-rollback").click()
@@ -317,7 +338,7 @@ def test_a_chat_edit_streams_in_the_panel_and_the_cell_follows_versions_diff_rol
     edited = widget_code(lab, 2).replace("Sales by region", "Sales by region, by hand")
     panel.version_row(1).get_by_test_id("cg-panel-edit-code").click()
     editor = panel.part("cg-panel-editor").locator(".cm-content")
-    assert "Sales by region" in editor.inner_text()
+    assert editor.inner_text().startswith("import { useMemo, useState }"), "the editor holds the current code"
     editor.click()
     panel.page.keyboard.press("ControlOrMeta+a")
     panel.page.keyboard.insert_text(edited)
@@ -329,6 +350,17 @@ def test_a_chat_edit_streams_in_the_panel_and_the_cell_follows_versions_diff_rol
     preview_has(lab, widget, "Sales by region, by hand")
     assert kernel_value(lab, 2, "card.version, card.versions[-1].author") == "3 user"
     panel.screenshot("panel-versions")
+
+    # 6. Versions made in the kernel (cell magic) do not pass through the server: the panel still shows them.
+    queue_recording(provider_control, "sales_card")
+    lab.run_ok(1, component_cell("sales_card", "Back to the original card.", "--data df --as card"))
+    widget.wait_for_phase("done", timeout=60)
+    panel.version_row(4).wait_for()
+    assert "v4" in panel.component("sales_card").inner_text()
+    queue_recording(provider_control, "counter_button")
+    lab.run_ok(3, component_cell("counter_button", "A button that counts its clicks."))
+    lab.widget(3).wait_for_phase("done", timeout=60)
+    panel.component("counter_button").wait_for()
 
 
 def widget_code(lab: LabPage, index: int) -> str:
@@ -365,6 +397,8 @@ def test_two_pages_see_a_generation_live_and_a_reload_shows_it_still_running(
     second.page.reload()
     second.lab.wait_for_app()
     second.lab.open_notebook(first.lab.path)
+    # The layout restorer brings the panel back as it was before the reload.
+    second.root.wait_for(state="visible")
     second.show()
     second.pick("sales_card")
     assert not provider_control.requests()[-1]["completed"], "the generation ended before the reload"
@@ -373,7 +407,7 @@ def test_two_pages_see_a_generation_live_and_a_reload_shows_it_still_running(
     second.screenshot("panel-after-reload")
 
     for panel in (first, second):
-        panel.wait_for_live_phase("done")
+        panel.wait_for_saved("sales_card", 2)
         widget = panel.lab.widget(1)
         wait_for_version(panel.lab, widget, 2)
         lab = panel.lab

@@ -83,7 +83,8 @@ def test_fault(case: FaultCase, fallback: bool, tmp_path: Path, llm_env: Scripte
         drafts = store.drafts("counter")
         assert bool(drafts) == case.draft
         if case.draft:
-            assert drafts[0].code and CODE.startswith(drafts[0].code[:20])
+            assert drafts[0].code
+            assert CODE.startswith(drafts[0].code[:20])
             assert error["draft"] == drafts[0].id
 
 
@@ -99,7 +100,9 @@ def test_truncated_without_continuations_fails_as_a_draft(tmp_path: Path, llm_en
     assert len(llm_env.requests) == 1
 
 
-def test_continuation_asks_for_the_rest_with_the_partial_answer(tmp_path: Path, llm_env: ScriptedProvider) -> None:
+def test_continuation_asks_for_the_rest_with_the_partial_answer(
+    tmp_path: Path, llm_env: ScriptedProvider
+) -> None:
     truncated = next(case for case in CASES if case.name == "truncated_on_length")
     llm_env.enqueue(*truncated.scripts)
     engine = make_engine(tmp_path, False)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import socketserver
 import threading
@@ -45,10 +46,8 @@ class Listener:
                     data = b""
                 line = data.split(b"\r\n", 1)[0].decode("latin-1", "replace")
                 listener.connections.append(Connection(line or "(connection without data)"))
-                try:
+                with contextlib.suppress(OSError):
                     sock.sendall(b"HTTP/1.1 204 No Content\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
-                except OSError:
-                    pass
 
         socketserver.ThreadingTCPServer.allow_reuse_address = True
         self._server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
@@ -68,7 +67,7 @@ class PageServer:
         directory = root
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            def do_GET(self) -> None:
                 path = directory / self.path.lstrip("/").split("?", 1)[0]
                 if not path.is_file() or path.parent != directory:
                     self.send_error(404)
@@ -80,7 +79,7 @@ class PageServer:
                 self.end_headers()
                 self.wfile.write(body)
 
-            def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            def log_message(self, format: str, *args: object) -> None:
                 return
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)

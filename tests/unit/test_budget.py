@@ -20,17 +20,23 @@ MODEL = "anthropic/claude-sonnet-5-5"
 
 
 def make_engine(tmp_path: Path, **overrides: Any) -> Engine:
-    settings = load_settings(model=MODEL, first_token_timeout=2.0, idle_timeout=2.0, max_retries=0, **overrides)
+    settings = load_settings(
+        model=MODEL, first_token_timeout=2.0, idle_timeout=2.0, max_retries=0, **overrides
+    )
     return Engine(settings, Store.for_notebook(tmp_path / "analysis.ipynb"))
 
 
-def run(engine: Engine, instruction: str, component: str = "counter", user: str = "ada") -> tuple[Any, list[Event]]:
+def run(
+    engine: Engine, instruction: str, component: str = "counter", user: str = "ada"
+) -> tuple[Any, list[Event]]:
     events: list[Event] = []
     request = GenerationRequest(component, instruction, user=user)
     return asyncio.run(engine.run(request, events.append)), events
 
 
-def test_usage_adds_up_per_version_component_notebook_and_user(tmp_path: Path, llm_env: ScriptedProvider) -> None:
+def test_usage_adds_up_per_version_component_notebook_and_user(
+    tmp_path: Path, llm_env: ScriptedProvider
+) -> None:
     llm_env.enqueue(
         Script(COUNTER, tokens_per_second=FAST, input_tokens=1000),
         Script(COUNTER, fault=Fault("http_error", status=400)),

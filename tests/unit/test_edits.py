@@ -62,7 +62,9 @@ def test_reader_returns_each_block_when_complete_across_chunk_boundaries() -> No
 
 
 def test_exact_match_replaces_once() -> None:
-    result = apply_block(CODE, block('    <button className="bg-indigo-600"', '    <button className="bg-emerald-600"'))
+    result = apply_block(
+        CODE, block('    <button className="bg-indigo-600"', '    <button className="bg-emerald-600"')
+    )
     assert "bg-emerald-600" in result
     assert result.replace("bg-emerald-600", "bg-indigo-600") == CODE
 
@@ -131,7 +133,9 @@ def original_code() -> str:
     return COUNTER.split("/// START", 1)[1].split("\n", 1)[1].split("/// END", 1)[0]
 
 
-def test_engine_applies_a_diff_edit_and_previews_each_block(tmp_path: Path, llm_env: ScriptedProvider) -> None:
+def test_engine_applies_a_diff_edit_and_previews_each_block(
+    tmp_path: Path, llm_env: ScriptedProvider
+) -> None:
     code = original_code()
     lines = [line for line in code.splitlines(keepends=True) if "bg-indigo-600" in line]
     assert lines, "the recording has the class this test edits"

@@ -207,7 +207,9 @@ def test_checked_code_is_released_line_by_line_and_a_finding_blocks_it(
 ) -> None:
     from jupyter_componentgen.engine.code_checks import Finding
 
-    hostile = COUNTER.replace("  const [count, setCount] = useState(0);", '  fetch("https://example.invalid");')
+    hostile = COUNTER.replace(
+        "  const [count, setCount] = useState(0);", '  fetch("https://example.invalid");'
+    )
     llm_env.enqueue(Script(hostile, tokens_per_second=FAST))
     checked: list[str] = []
 
@@ -225,7 +227,8 @@ def test_checked_code_is_released_line_by_line_and_a_finding_blocks_it(
     assert "fetch is not allowed" in outcome.error.message
     released = "".join(e["text"] for e in events if e["type"] == "content_block_delta")
     assert "fetch" not in released
-    assert released and released.endswith("\n")  # whole lines only, up to the offending one
+    assert released
+    assert released.endswith("\n")
     assert all(code.endswith("\n") for code in checked)
     error = next(e for e in events if e["type"] == "error")
     assert error["findings"][0]["rule"] == "network"

@@ -85,7 +85,12 @@ def test_status_moves_through_the_phases_and_lands_with_the_version(
     updates = comms.updates(widget)
     phases = [state["status"]["phase"] for state in updates if "status" in state]
     distinct = [phase for i, phase in enumerate(phases) if i == 0 or phases[i - 1] != phase]
-    assert distinct == ["queued", "connecting", "streaming", "saving", "done"]
+    # Short phases ("queued", "saving") are sent only when they last long enough for someone to see them.
+    assert [phase for phase in distinct if phase not in ("queued", "saving")] == [
+        "connecting",
+        "streaming",
+        "done",
+    ]
     final = updates[-1]
     assert final["version"] == 1
     assert final["status"]["phase"] == "done"
@@ -125,7 +130,9 @@ def test_deltas_are_paced_and_the_first_goes_at_once(comms: CommRecorder, llm_en
     messages = comms.custom(widget)
     deltas = [m for m in messages if m.data["content"]["type"] == "delta"]
     assert len(deltas) >= 3
-    assert deltas[0].at - messages[0].at < 0.03, "the first delta is not held back"
+    # Code is released a checked line at a time: the first delta goes once the first line has streamed.
+    first_line_tokens = len(tokenize(code_between_markers(COUNTER).split("\n", 1)[0] + "\n"))
+    assert deltas[0].at - messages[0].at < 0.03 + first_line_tokens / 300, "the first delta is held back"
     assert len(deltas[0].data["content"]["text"]) < 40
     # The last delta closes the block and goes at once, so it is left out.
     gaps = [later.at - earlier.at for earlier, later in itertools.pairwise(deltas[:-1])]

@@ -4,13 +4,14 @@
  * shows the active notebook's components in the left area, restored across reloads.
  */
 import { ILayoutRestorer, type JupyterFrontEnd, type JupyterFrontEndPlugin } from "@jupyterlab/application";
-import { ICommandPalette } from "@jupyterlab/apputils";
+import { ICommandPalette, MainAreaWidget } from "@jupyterlab/apputils";
 import { IEditorLanguageRegistry } from "@jupyterlab/codemirror";
 import { INotebookTracker, type NotebookPanel } from "@jupyterlab/notebook";
 import { ServerConnection } from "@jupyterlab/services";
 import { StreamConnection } from "../panel/connection";
 import { PanelController } from "../panel/controller";
-import { ComponentsPanel } from "../panel/panel";
+import { DiffWidget } from "../panel/diff-widget";
+import { ComponentsPanel, type OpenDiff } from "../panel/panel";
 import { RestClient } from "../panel/rest";
 import { componentIcon } from "./icon";
 import { streamSocketFactory } from "./socket";
@@ -54,7 +55,13 @@ export const panelPlugin: JupyterFrontEndPlugin<void> = {
     const api = new RestClient(settings);
     const controller = new PanelController(connection, api);
 
-    const panel = new ComponentsPanel(controller, languages);
+    const openDiff: OpenDiff = (left, right, language) => {
+      const tab = new MainAreaWidget({ content: new DiffWidget(left, right, language) });
+      tab.title.label = tab.content.title.label;
+      tab.title.icon = componentIcon;
+      app.shell.add(tab, "main");
+    };
+    const panel = new ComponentsPanel(controller, languages, openDiff);
     panel.id = PANEL_ID;
     panel.title.icon = componentIcon;
     panel.title.caption = "Components";

@@ -9,6 +9,11 @@ import { authorText, usageText, versionTime, whenText } from "./format";
 import type { VersionInfo } from "./rest";
 import { isActive, type GenerationState } from "./state";
 
+/** The model's prose around its code block, without the blank lines the block left behind. */
+function prose(text: string | undefined): string {
+  return (text ?? "").trim().replace(/\n{3,}/g, "\n\n");
+}
+
 function VersionExchange({ version }: { version: VersionInfo }): React.ReactElement {
   const meta = [
     `v${version.number}`,
@@ -20,8 +25,8 @@ function VersionExchange({ version }: { version: VersionInfo }): React.ReactElem
     <li className="cg-panel-exchange" data-testid="cg-panel-exchange" data-version={version.number}>
       <div className="cg-panel-bubble cg-panel-request">{version.prompt}</div>
       <div className="cg-panel-bubble cg-panel-reply">
-        {version.explanation?.trim() ? (
-          <div className="cg-panel-explanation">{version.explanation.trim()}</div>
+        {prose(version.explanation) ? (
+          <div className="cg-panel-explanation">{prose(version.explanation)}</div>
         ) : null}
         <div className="cg-panel-meta">{meta.filter(Boolean).join(" · ")}</div>
       </div>
@@ -49,9 +54,9 @@ function LiveExchange({ generation }: { generation: GenerationState }): React.Re
         <div className="cg-panel-bubble cg-panel-request">{generation.instruction}</div>
       ) : null}
       <div className="cg-panel-bubble cg-panel-reply">
-        {generation.explanation.trim() ? (
+        {prose(generation.explanation) ? (
           <div className="cg-panel-explanation" data-testid="cg-panel-explanation">
-            {generation.explanation.trim()}
+            {prose(generation.explanation)}
           </div>
         ) : null}
         {active && generation.block === "file" && generation.code ? (

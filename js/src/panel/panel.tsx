@@ -12,6 +12,7 @@ import { ComponentsList } from "./components-list";
 import type { PanelController } from "./controller";
 import { Conversation } from "./conversation";
 import { componentLanguage } from "./editors";
+import type { VersionInfo } from "./rest";
 import { generationOf, isActive, type PanelState } from "./state";
 import { ensurePanelStyles } from "./styles";
 import { Versions } from "./versions";
@@ -57,13 +58,17 @@ function Header({ state }: { state: PanelState }): React.ReactElement {
   );
 }
 
+/** Opens a diff of two versions in the main area, in the given language. */
+export type OpenDiff = (left: VersionInfo, right: VersionInfo, language: Extension | null) => void;
+
 function SelectedComponent(props: {
   controller: PanelController;
   state: PanelState;
   component: string;
   language: Extension | null;
+  openDiff: OpenDiff;
 }): React.ReactElement {
-  const { controller, state, component, language } = props;
+  const { controller, state, component, language, openDiff } = props;
   const [tab, setTab] = React.useState<Tab>("chat");
   const generation = generationOf(state, component);
   const running = generation !== null && isActive(generation);
@@ -108,6 +113,7 @@ function SelectedComponent(props: {
           language={language}
           onRollback={(version) => controller.rollback(version)}
           onSave={(code, parent) => controller.saveCode(code, parent)}
+          onOpenDiff={(left, right) => openDiff(left, right, language)}
         />
       )}
     </div>
@@ -117,8 +123,9 @@ function SelectedComponent(props: {
 function PanelView(props: {
   controller: PanelController;
   languages: IEditorLanguageRegistry | null;
+  openDiff: OpenDiff;
 }): React.ReactElement {
-  const { controller, languages } = props;
+  const { controller, languages, openDiff } = props;
   const state = React.useSyncExternalStore(controller.subscribe, controller.getState);
   const language = useLanguage(languages);
   const selected = state.selected;
@@ -155,6 +162,7 @@ function PanelView(props: {
           state={state}
           component={selected}
           language={language}
+          openDiff={openDiff}
         />
       ) : null}
     </div>
@@ -166,6 +174,7 @@ export class ComponentsPanel extends ReactWidget {
   constructor(
     private readonly controller: PanelController,
     private readonly languages: IEditorLanguageRegistry | null,
+    private readonly openDiff: OpenDiff,
   ) {
     super();
     ensurePanelStyles(document);
@@ -173,7 +182,7 @@ export class ComponentsPanel extends ReactWidget {
   }
 
   protected render(): React.ReactElement {
-    return <PanelView controller={this.controller} languages={this.languages} />;
+    return <PanelView controller={this.controller} languages={this.languages} openDiff={this.openDiff} />;
   }
 
   dispose(): void {

@@ -1,7 +1,7 @@
 /** The panel's CSS, in JupyterLab's theme variables so it follows light, dark and custom themes. */
 
 const CSS = `
-.cg-panel-widget{background:var(--jp-layout-color1);color:var(--jp-ui-font-color1);font-family:var(--jp-ui-font-family);font-size:var(--jp-ui-font-size1);min-width:240px}
+.cg-panel-widget{background:var(--jp-layout-color1);color:var(--jp-ui-font-color1);font-family:var(--jp-ui-font-family);font-size:var(--jp-ui-font-size1);min-width:320px}
 .cg-panel{display:flex;flex-direction:column;height:100%;box-sizing:border-box;overflow:hidden}
 .cg-panel-header{display:flex;align-items:baseline;gap:8px;padding:8px 12px 6px;border-bottom:var(--jp-border-width) solid var(--jp-border-color2)}
 .cg-panel-title{margin:0;font-size:var(--jp-ui-font-size1);font-weight:600;text-transform:uppercase;letter-spacing:.04em;color:var(--jp-ui-font-color1)}
@@ -57,11 +57,15 @@ const CSS = `
 .cg-panel-version-prompt{margin-top:2px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .cg-panel-row-actions{display:flex;gap:6px;margin-top:4px;justify-content:flex-end}
 .cg-panel-row-actions .jp-Button{height:24px;min-width:0;padding:0 8px;font-size:var(--jp-ui-font-size0)}
-.cg-panel-compare-bar{display:flex;align-items:center;gap:6px;margin-bottom:4px}
+.cg-panel-compare-bar{display:flex;flex-wrap:wrap;align-items:center;gap:4px 6px;margin-bottom:4px}
+.cg-panel-compare-bar select{flex:none;width:auto;min-width:64px;height:24px}
+.cg-panel-compare-bar .jp-Button{height:24px;min-width:0;padding:0 8px;font-size:var(--jp-ui-font-size0);white-space:nowrap}
 .cg-panel-diff-heads{display:flex;font-size:var(--jp-ui-font-size0);color:var(--jp-ui-font-color2)}
 .cg-panel-diff-heads span{flex:1;padding:0 4px}
 .cg-panel-diff,.cg-panel-editor-host{border:var(--jp-border-width) solid var(--jp-border-color2);border-radius:3px;overflow:auto;max-height:60vh;background:var(--jp-cell-editor-background)}
 .cg-panel-diff .cm-mergeView{font-size:var(--jp-code-font-size)}
+.cg-panel-diff-widget{overflow:auto;padding:8px;background:var(--jp-layout-color1);color:var(--jp-ui-font-color1)}
+.cg-panel-diff-widget .cg-panel-diff-heads span{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 `;
 
 const STYLE_ID = "jupyter-componentgen-panel-styles";

@@ -84,6 +84,8 @@ function CodeEditor(props: {
 
 export interface VersionsProps {
   versions: VersionInfo[];
+  /** Open a diff in the main area, where there is room for two columns. */
+  onOpenDiff: (left: VersionInfo, right: VersionInfo) => void;
   current: number | null;
   busy: boolean;
   language: Extension | null;
@@ -92,7 +94,7 @@ export interface VersionsProps {
 }
 
 export function Versions(props: VersionsProps): React.ReactElement {
-  const { versions, current, busy, language, onRollback, onSave } = props;
+  const { versions, current, busy, language, onRollback, onSave, onOpenDiff } = props;
   const [editing, setEditing] = React.useState(false);
   const [compare, setCompare] = React.useState<[number, number] | null>(null);
   const byNumber = new Map(versions.map((v) => [v.number, v]));
@@ -193,6 +195,15 @@ export function Versions(props: VersionsProps): React.ReactElement {
                 ))}
               </select>
             ))}
+            <button
+              type="button"
+              className="jp-Button jp-mod-styled"
+              data-testid="cg-panel-diff-wide"
+              title="Open this comparison in the main area"
+              onClick={() => onOpenDiff(byNumber.get(pair[0])!, byNumber.get(pair[1])!)}
+            >
+              Open wide
+            </button>
             <button type="button" className="jp-Button jp-mod-styled" onClick={() => setCompare(null)}>
               Close
             </button>
