@@ -7,6 +7,8 @@ partial preview.
 
 from __future__ import annotations
 
+import math
+import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any, Protocol
@@ -49,21 +51,32 @@ class BlockedCode(GenerationError):
         )
 
 
-class CheckedRelease:
-    """Holds streamed code back until the checker has passed it, one complete line at a time."""
+# A whole-file check costs milliseconds on a typical component; checking at every streamed line would make
+# a generation's checks quadratic in its length. Between checks, complete lines wait at most this long.
+CHECK_INTERVAL_S = 0.25
 
-    def __init__(self, checker: CodeChecker) -> None:
+
+class CheckedRelease:
+    """Holds streamed code back until the checker has passed it, in whole lines.
+
+    The first complete line is checked at once (the first preview should not wait); later ones are
+    checked together at most every ``interval`` seconds, and the rest when the block ends.
+    """
+
+    def __init__(self, checker: CodeChecker, *, interval: float = CHECK_INTERVAL_S) -> None:
         self._checker = checker
+        self._interval = interval
         self._parts: list[str] = []
         self._released = 0
-        self._length = 0
+        self._last_check = -math.inf
         self.findings: tuple[Finding, ...] = ()
 
     def add(self, text: str) -> str:
         """Append streamed text; return the newly released part (possibly empty)."""
         self._parts.append(text)
-        self._length += len(text)
         if self.findings or "\n" not in text:
+            return ""
+        if time.monotonic() - self._last_check < self._interval and self._released:
             return ""
         code = "".join(self._parts)
         self._parts = [code]
@@ -79,6 +92,7 @@ class CheckedRelease:
     def _release(self, code: str, cut: int) -> str:
         if cut <= self._released:
             return ""
+        self._last_check = time.monotonic()
         found = tuple(self._checker(code[:cut]))
         if found:
             self.findings = found

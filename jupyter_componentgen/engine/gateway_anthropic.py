@@ -42,7 +42,8 @@ def request_params(request: LLMRequest) -> dict[str, Any]:
     if request.system:
         params["system"] = _blocks(request.system)
     if request.temperature is not None:
-        params["temperature"] = request.temperature
+        # Newer SDKs no longer take sampling parameters as arguments; the API still accepts them.
+        params["extra_body"] = {"temperature": request.temperature}
     return params
 
 

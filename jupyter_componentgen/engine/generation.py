@@ -142,6 +142,10 @@ class Engine:
             prompts = PromptBuilder()
         self.gateway = gateway
         self.prompts = prompts
+        from .output_screen import OutputScreen
+
+        # Refuses answers that are not code, that quote the system prompt, or contain a banned phrase.
+        self.screen = OutputScreen.build(prompts.system_texts(), settings.banned_phrases)
 
     @staticmethod
     def new_generation_id() -> str:
@@ -245,6 +249,11 @@ class _Run:
 
                 raise stream_timeout("total_timeout", self.settings.total_timeout) from None
             self._check_size(code)
+            self.engine.screen.screen(
+                prose="".join(self.answer.prose) if self.answer is not None else "",
+                code=code,
+                has_code_block=True,
+            )
         except GenerationError as error:
             return self._fail(error, keep_draft=True)
         except asyncio.CancelledError:
@@ -264,7 +273,7 @@ class _Run:
         limit = self.settings.max_prompt_chars
         if len(text) > limit:
             raise GenerationError(
-                "bad_request",
+                "limit",
                 f"The instruction is {len(text):,} characters; the limit is {limit:,} "
                 "(COMPONENTGEN_MAX_PROMPT_CHARS). Shorten it, or pass large content as --data.",
             )
@@ -426,7 +435,7 @@ class _Run:
         size = len(code.encode("utf-8"))
         if size > self.settings.max_code_bytes:
             raise GenerationError(
-                "bad_request",
+                "limit",
                 f"The component is {size:,} bytes; the limit is {self.settings.max_code_bytes:,} "
                 "(COMPONENTGEN_MAX_CODE_BYTES).",
             )

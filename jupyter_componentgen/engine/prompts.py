@@ -160,6 +160,10 @@ class PromptBuilder:
         """The follow-up message asking for the whole file after an edit that did not apply."""
         return self._render("edit_retry", component=component_identifier(name), problem=problem)
 
+    def system_texts(self) -> tuple[str, ...]:
+        """The system prompt's text, e.g. for refusing answers that quote it."""
+        return (self._render("system"),)
+
     def _render(self, name: str, **values: str) -> str:
         return self._templates[name].substitute(values)
 

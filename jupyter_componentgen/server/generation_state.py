@@ -80,6 +80,8 @@ class Generation:
         return {
             "generation": self.id,
             "component": self.spec.component,
+            "model": self.spec.model,
+            "instruction": self.spec.instruction,
             "state": "queued" if self.state == "queued" else "running",
             "last_seq": self.log.last_seq,
         }

@@ -62,6 +62,8 @@ class RequestError(TypedDict):
 class ActiveGeneration(TypedDict):
     generation: str
     component: str
+    model: str
+    instruction: str
     state: GenerationState
     last_seq: int
 

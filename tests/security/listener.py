@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+NO_DATA = "(connection without data)"
+
 
 @dataclass
 class Connection:
@@ -45,7 +47,7 @@ class Listener:
                 except OSError:
                     data = b""
                 line = data.split(b"\r\n", 1)[0].decode("latin-1", "replace")
-                listener.connections.append(Connection(line or "(connection without data)"))
+                listener.connections.append(Connection(line or NO_DATA))
                 with contextlib.suppress(OSError):
                     sock.sendall(b"HTTP/1.1 204 No Content\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
 

@@ -555,3 +555,16 @@ def test_importing_the_gateway_does_not_import_the_slow_client_libraries() -> No
         "assert 'anthropic' not in sys.modules, 'anthropic was imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+@pytest.mark.parametrize("model", BOTH)
+async def test_temperature_reaches_the_provider(llm_env: ScriptedProvider, model: str) -> None:
+    llm_env.enqueue(Script(ANSWER, tokens_per_second=2000))
+    request = make_request(model)
+    request = LLMRequest(request.model, request.system, request.messages, request.max_tokens, temperature=0.2)
+
+    _, error = await collect(gateway(), request)
+
+    assert error is None
+    body = llm_env.requests[-1].body or {}
+    assert body.get("temperature") == pytest.approx(0.2)

@@ -85,12 +85,11 @@ def test_status_moves_through_the_phases_and_lands_with_the_version(
     updates = comms.updates(widget)
     phases = [state["status"]["phase"] for state in updates if "status" in state]
     distinct = [phase for i, phase in enumerate(phases) if i == 0 or phases[i - 1] != phase]
-    # Short phases ("queued", "saving") are sent only when they last long enough for someone to see them.
-    assert [phase for phase in distinct if phase not in ("queued", "saving")] == [
-        "connecting",
-        "streaming",
-        "done",
-    ]
+    # In order; a phase that lasts only moments (e.g. "saving") is replaced before it is sent.
+    order = ["queued", "connecting", "streaming", "saving", "done"]
+    assert distinct == [phase for phase in order if phase in distinct]
+    assert "streaming" in distinct
+    assert distinct[-1] == "done"
     final = updates[-1]
     assert final["version"] == 1
     assert final["status"]["phase"] == "done"

@@ -10,6 +10,7 @@ import {
   type RenderedMessage,
   type ToFrameMessage,
 } from "../schema/frame";
+import { createEmit } from "../runtime/emit";
 import { frameDocument } from "./srcdoc";
 
 export type Props = Record<string, unknown>;
@@ -38,6 +39,8 @@ interface RenderRequest {
 
 // A partial render that gets no answer (the frame is throttled or was reloaded) stops blocking after this.
 const IN_FLIGHT_TIMEOUT_MS = 3000;
+/** Tallest the iframe may grow, in CSS pixels; taller content scrolls inside it. */
+const MAX_FRAME_HEIGHT = 10_000;
 const REMEMBERED_FINAL_IDS = 32;
 
 export class Preview {
@@ -56,6 +59,7 @@ export class Preview {
   private inFlight: { id: number; timer: ReturnType<typeof setTimeout> } | null = null;
   private lastSentPartial: string | null = null;
   private readonly finalIds: number[] = [];
+  private readonly hostEmit = createEmit((name, payload) => this.options.onEmit?.(name, payload));
 
   constructor(container: HTMLElement, options: PreviewOptions) {
     this.options = options;
@@ -188,13 +192,19 @@ export class Preview {
         this.options.onError?.(message, message.id !== undefined && this.finalIds.includes(message.id));
         break;
       case "resize": {
-        const height = Math.max(this.minHeight, Math.ceil(message.height));
+        // The frame's word is not trusted: a hostile component must not make the notebook miles long.
+        const height = Math.min(MAX_FRAME_HEIGHT, Math.max(this.minHeight, Math.ceil(message.height)));
         this.iframe.style.height = `${height}px`;
         this.options.onResize?.(height);
         break;
       }
       case "emit":
-        this.options.onEmit?.(message.name, message.payload);
+        // The in-frame limiter can be bypassed by posting directly: enforce the same limits here.
+        try {
+          this.hostEmit(message.name, message.payload);
+        } catch (error) {
+          console.warn("jupyter-componentgen: dropped an emit from the component:", error);
+        }
         break;
     }
   }

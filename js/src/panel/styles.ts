@@ -34,6 +34,7 @@ const CSS = `
 .cg-panel-bubble{padding:6px 8px;border-radius:6px;white-space:pre-wrap;overflow-wrap:anywhere}
 .cg-panel-request{align-self:flex-end;max-width:90%;background:var(--jp-brand-color3);color:var(--jp-ui-font-color1)}
 .cg-panel-reply{background:var(--jp-layout-color2)}
+.cg-panel-reply .cg-panel-meta{white-space:normal}
 .cg-panel-explanation{margin-bottom:4px}
 .cg-panel-status{display:flex;flex-wrap:wrap;gap:2px 8px;font-size:var(--jp-ui-font-size0);color:var(--jp-ui-font-color2)}
 .cg-panel-status[data-phase="streaming"] .cg-panel-phase,.cg-panel-status[data-phase="connecting"] .cg-panel-phase{color:var(--jp-brand-color1)}

@@ -50,6 +50,10 @@ export interface ResyncMessage {
 export interface ViewReadyMessage {
   type: "view_ready";
 }
+export interface ExternalUpdateMessage {
+  type: "external_update";
+  version: number;
+}
 
 export type KernelToViewMessage = StreamStartMessage | DeltaMessage | StreamEndMessage | CodeSyncMessage;
 export type ViewToKernelMessage =
@@ -58,7 +62,8 @@ export type ViewToKernelMessage =
   | WidgetFrameErrorMessage
   | WidgetRenderedMessage
   | ResyncMessage
-  | ViewReadyMessage;
+  | ViewReadyMessage
+  | ExternalUpdateMessage;
 export type WidgetMessage = KernelToViewMessage | ViewToKernelMessage;
 
 export const widgetSchema = widgetSchemaJson as JsonSchema;

@@ -20,12 +20,6 @@ import { StatusLine } from "./status-line";
 import { StreamedCode, type StreamAction } from "./stream";
 import { ensureStyles } from "./styles";
 
-/** view -> kernel: the view shows a version made through the server; the kernel reloads its history. */
-interface ExternalUpdateMessage {
-  type: "external_update";
-  version: number;
-}
-
 export interface WidgetError {
   phase: string;
   message: string;
@@ -168,7 +162,7 @@ export class ComponentView {
     return this.serverVersion ?? this.version();
   }
 
-  private send(message: ViewToKernelMessage | ExternalUpdateMessage): void {
+  private send(message: ViewToKernelMessage): void {
     if (!isViewToKernelMessage(message)) {
       console.warn("jupyter-componentgen: not sending an invalid message", message);
       return;
