@@ -25,15 +25,6 @@ pytestmark = pytest.mark.browser
 
 CORPUS = Path(__file__).parent / "corpus"
 CASES = sorted(CORPUS.glob("*.jsx"))
-# Holes in the runtime wall: Chromium does not contain these cases (webrtc_turn_tcp is at least refused by
-# the static checks). Each has a strict xfail test below, so a fixed runtime makes it fail until the case
-# moves back into the batch.
-RUNTIME_GAPS = {
-    "webrtc_turn_tcp": "CSP does not govern WebRTC in Chromium: a TURN allocation reaches the listener. "
-    "The runtime must remove RTCPeerConnection (and its webkit alias) before component code runs.",
-    "link_click_navigation": "Chromium opens a TCP connection (and resolves the host) for a clicked link "
-    "before the parent's frame-src refuses the navigation. The runtime must cancel link navigations.",
-}
 BATCH = 11
 SETTLE_SECONDS = 2.5
 SETUP_PAGE = "<!DOCTYPE html><title>setup</title><p>setup</p>"
@@ -127,7 +118,7 @@ def _parent_state(page: Page) -> dict[str, object]:
 def test_every_case_is_contained_in_chromium_without_static_checks(
     browser: Browser, listener: Listener, page_server: PageServer, pages_dir: Path
 ) -> None:
-    rendered = [case for case in _render_corpus(listener, pages_dir) if case.name not in RUNTIME_GAPS]
+    rendered = _render_corpus(listener, pages_dir)
     listener.connections.clear()
     (pages_dir / "setup.html").write_text(SETUP_PAGE, encoding="utf-8")
     context = browser.new_context()
@@ -184,16 +175,12 @@ def test_every_case_is_contained_in_chromium_without_static_checks(
         context.close()
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=why))
-        for name, why in RUNTIME_GAPS.items()
-    ],
-)
-def test_known_runtime_gaps_are_still_open(
+@pytest.mark.parametrize("name", ["webrtc_turn_tcp", "link_click_navigation"])
+def test_channels_outside_csp_are_closed_by_the_runtime(
     browser: Browser, listener: Listener, page_server: PageServer, pages_dir: Path, name: str
 ) -> None:
+    """WebRTC is not governed by CSP, and Chromium connects for a clicked link before frame-src refuses the
+    navigation: the runtime removes the one and cancels the other, so not even a connection is opened."""
     case = next(c for c in _render_corpus(listener, pages_dir) if c.name == name)
     listener.connections.clear()
     context = browser.new_context()
