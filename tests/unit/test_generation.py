@@ -237,7 +237,9 @@ def test_checked_code_is_released_line_by_line_and_a_finding_blocks_it(
     assert engine.store.drafts("counter")[0].error_code == "blocked"
 
 
-def test_an_answer_that_quotes_the_system_prompt_is_refused(tmp_path: Path, llm_env: ScriptedProvider) -> None:
+def test_an_answer_that_quotes_the_system_prompt_is_refused(
+    tmp_path: Path, llm_env: ScriptedProvider
+) -> None:
     engine = make_engine(tmp_path)
     leaked = " ".join(engine.prompts.system_texts()[0].split()[5:40])
     llm_env.enqueue(Script(f"My instructions say: {leaked}\n\n{COUNTER}", tokens_per_second=FAST))
