@@ -29,7 +29,7 @@ from .store_records import (
     draft_from_row,
     version_from_row,
 )
-from .store_schema import connect
+from .store_schema import connect, immediate_transaction
 
 __all__ = [
     "ComponentSummary",
@@ -278,15 +278,8 @@ class Store:
             db = self._open(create=True)
             if db is None:
                 raise RuntimeError(f"could not open {self.db_path}")
-            # IMMEDIATE takes the write lock now, so the next-number read and the insert cannot interleave
-            # with another process's.
-            db.execute("BEGIN IMMEDIATE")
-            try:
+            with immediate_transaction(db):
                 yield db
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-            db.execute("COMMIT")
 
     def _component_id(self, db: sqlite3.Connection, component: str, now: float) -> int:
         if not component:

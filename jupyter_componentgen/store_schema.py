@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .store_records import StoreVersionError
@@ -75,7 +78,7 @@ def connect(db_path: Path) -> sqlite3.Connection:
     )
     try:
         connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-        connection.execute("PRAGMA journal_mode = WAL")
+        _enable_wal(connection)
         # In WAL mode NORMAL loses no committed data on an application crash, only on power loss.
         connection.execute("PRAGMA synchronous = NORMAL")
         connection.execute("PRAGMA foreign_keys = ON")
@@ -84,6 +87,20 @@ def connect(db_path: Path) -> sqlite3.Connection:
         connection.close()
         raise
     return connection
+
+
+def _enable_wal(connection: sqlite3.Connection) -> None:
+    """Switch to WAL. Switching needs a moment of exclusive access and SQLite reports "locked" at once,
+    without its busy handler, when another process is busy with a fresh file: so wait and retry here."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _migrate(connection: sqlite3.Connection, db_path: Path) -> None:
@@ -127,3 +144,19 @@ def _statements(script: str) -> list[str]:
     if pending.strip():
         raise ValueError(f"incomplete SQL statement in a store migration: {pending.strip()[:80]}")
     return statements
+
+
+@contextmanager
+def immediate_transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """A write transaction that takes the database's write lock at once.
+
+    IMMEDIATE (not DEFERRED) so that a read followed by a write, such as picking the next version number,
+    cannot interleave with another process's writer.
+    """
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from .engine.usage import Usage
-from .store_schema import connect
+from .store_schema import connect, immediate_transaction
 
 if TYPE_CHECKING:
     from .store import Store
@@ -169,10 +169,5 @@ class UsageLedger:
             db = self._open(create=True)
             if db is None:
                 raise RuntimeError(f"could not open {self.store.db_path}")
-            db.execute("BEGIN IMMEDIATE")
-            try:
+            with immediate_transaction(db):
                 yield db
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-            db.execute("COMMIT")

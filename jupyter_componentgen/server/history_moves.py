@@ -12,26 +12,14 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing
 from pathlib import Path
 
-from jupyter_componentgen.store_schema import connect
+from jupyter_componentgen.store_schema import connect, immediate_transaction
 
 
 def aside_key(key: str) -> str:
     return f"{key}#replaced-{int(time.time())}"
-
-
-@contextmanager
-def _transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        yield db
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
-    db.execute("COMMIT")
 
 
 def _rekey(db: sqlite3.Connection, old_key: str, new_key: str) -> int:
@@ -43,7 +31,7 @@ def rekey(db_path: Path, old_key: str, new_key: str) -> int:
     """Give ``old_key``'s components to ``new_key`` inside one history file; returns how many moved."""
     if old_key == new_key or not db_path.exists():
         return 0
-    with closing(connect(db_path)) as db, _transaction(db):
+    with closing(connect(db_path)) as db, immediate_transaction(db):
         return _rekey(db, old_key, new_key)
 
 
@@ -52,7 +40,7 @@ def rekey_prefix(db_path: Path, old_prefix: str, new_prefix: str) -> int:
     if old_prefix == new_prefix or not db_path.exists():
         return 0
     moved = 0
-    with closing(connect(db_path)) as db, _transaction(db):
+    with closing(connect(db_path)) as db, immediate_transaction(db):
         keys = [
             row[0]
             for row in db.execute(
@@ -82,11 +70,11 @@ def move_between(src_db: Path, old_key: str, dst_db: Path, new_key: str) -> int:
     with closing(connect(dst_db)) as db:
         db.execute("ATTACH DATABASE ? AS src", (str(src_db),))
         try:
-            with _transaction(db):
+            with immediate_transaction(db):
                 moved = _copy(db, old_key, new_key)
         finally:
             db.execute("DETACH DATABASE src")
-    with closing(connect(src_db)) as db, _transaction(db):
+    with closing(connect(src_db)) as db, immediate_transaction(db):
         owned = "SELECT id FROM components WHERE notebook = ?"
         db.execute(f"DELETE FROM drafts WHERE component_id IN ({owned})", (old_key,))
         db.execute(f"DELETE FROM versions WHERE component_id IN ({owned})", (old_key,))
