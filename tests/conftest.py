@@ -27,3 +27,13 @@ def llm_env(provider: ScriptedProvider, monkeypatch: pytest.MonkeyPatch) -> Scri
     monkeypatch.delenv("OPENAI_API_BASE", raising=False)
     monkeypatch.setenv("LITELLM_LOCAL_MODEL_COST_MAP", "True")
     return provider
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the tests that use Playwright's browser fixtures last.
+
+    Playwright's sync API keeps an event loop running in the main thread from the first test that starts
+    its session-scoped ``playwright`` fixture to the end of the run; an asyncio test (or ``asyncio.run``)
+    after that point fails with "cannot be called from a running event loop".
+    """
+    items.sort(key=lambda item: "playwright" in getattr(item, "fixturenames", ()))
