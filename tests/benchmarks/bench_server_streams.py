@@ -164,6 +164,8 @@ def start_server(workdir: Path, provider_url: str, max_level: int) -> tuple[Proc
             "first_token_timeout": 120.0,
             "idle_timeout": 60.0,
             "total_timeout": 600.0,
+            # Hundreds of generations a minute from one user on purpose.
+            "generations_per_minute": 0,
         },
         "ComponentGenExtension": {
             "max_concurrent_per_user": max_level,
