@@ -296,26 +296,14 @@ class StaticChecker:
         )
 
     def _check_timer_call(self, scan: _Scan, node: Node) -> None:
-        call = node.parent
-        if call is not None and call.type == "member_expression":
-            call = call.parent
-        if call is None or call.type != "call_expression":
-            return
-        arguments = call.child_by_field_name("arguments")
-        first = arguments.named_children[0] if arguments is not None and arguments.named_children else None
+        first = _first_call_argument(node)
         if first is not None and first.type in ("string", "template_string", "binary_expression"):
             scan.report(
                 RULE_STRING_CODE, first, f"{scan.text(node)} with a string runs it as code; pass a function"
             )
 
     def _check_create_element(self, scan: _Scan, node: Node) -> None:
-        call = node.parent
-        if call is not None and call.type == "member_expression":
-            call = call.parent
-        if call is None or call.type != "call_expression":
-            return
-        arguments = call.child_by_field_name("arguments")
-        first = arguments.named_children[0] if arguments is not None and arguments.named_children else None
+        first = _first_call_argument(node)
         tag = constant_string(first, scan.source, scan.constants)
         if tag is not None and tag.strip().lower() in BANNED_JSX_ELEMENTS:
             scan.report(
@@ -505,3 +493,14 @@ def _count_block(findings: Sequence[Finding]) -> None:
     from .static_metrics import record_block
 
     record_block(findings)
+
+
+def _first_call_argument(callee: Node) -> Node | None:
+    """The first argument when ``callee`` (a name, or ``obj.name``) is called, else None."""
+    call = callee.parent
+    if call is not None and call.type == "member_expression":
+        call = call.parent
+    if call is None or call.type != "call_expression":
+        return None
+    arguments = call.child_by_field_name("arguments")
+    return arguments.named_children[0] if arguments is not None and arguments.named_children else None
