@@ -1,0 +1,102 @@
+"""The Components panel in Jupyter Notebook 7 (its left area, with no JupyterLab layout restorer)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from jupyter_componentgen.engine.usage import Usage
+from jupyter_componentgen.store import Store
+from tests.e2e.servers import free_port, isolated_jupyter_env
+
+pytestmark = pytest.mark.browser
+
+TOKEN = "notebook7-token"
+NOTEBOOK = {"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+
+
+@pytest.fixture
+def notebook_server(tmp_path: Path) -> Iterator[str]:
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / "report.ipynb").write_text(json.dumps(NOTEBOOK), encoding="utf-8")
+    with Store.for_notebook(root / "report.ipynb") as store:
+        store.add_version(
+            "kpi_card",
+            code="export default function KpiCard() { return <p>42</p>; }\n",
+            prompt="a KPI card",
+            parent=None,
+            model="anthropic/claude-sonnet-5-5",
+            author="llm",
+            usage=Usage(1200, 300),
+            latency_ms=900,
+        )
+    port = free_port()
+    env = isolated_jupyter_env(tmp_path / "env", {})
+    log = tmp_path / "notebook.log"
+    command = [
+        sys.executable,
+        "-m",
+        "notebook",
+        "--allow-root",
+        "--no-browser",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        f"--ServerApp.root_dir={root}",
+        f"--IdentityProvider.token={TOKEN}",
+        "--expose-app-in-browser",
+    ]
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            command, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/api/status?token={TOKEN}", timeout=2).close()
+                break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(log.read_text(errors="replace")[-3000:]) from None
+                time.sleep(0.2)
+        yield url
+    finally:
+        # The server's own shutdown also stops the kernel the opened notebook started.
+        try:
+            shutdown = urllib.request.Request(f"{url}/api/shutdown?token={TOKEN}", method="POST")
+            urllib.request.urlopen(shutdown, timeout=5).close()
+            process.wait(timeout=30)
+        except (OSError, subprocess.TimeoutExpired):
+            process.kill()
+            process.wait(timeout=10)
+
+
+def test_the_components_panel_lists_the_notebooks_components_in_notebook_7(
+    page: Page, notebook_server: str
+) -> None:
+    page.goto(f"{notebook_server}/notebooks/report.ipynb?token={TOKEN}")
+    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.commands", timeout=60_000)
+    page.wait_for_function(
+        "() => window.jupyterapp.commands.hasCommand('componentgen:open-panel')", timeout=60_000
+    )
+
+    page.evaluate("() => window.jupyterapp.commands.execute('componentgen:open-panel')")
+
+    panel = page.locator("#jupyter-componentgen-panel")
+    expect(panel).to_be_visible(timeout=20_000)
+    component = panel.get_by_test_id("cg-panel-component").filter(has_text="kpi_card")
+    expect(component).to_be_visible(timeout=20_000)
+    assert "v1" in component.inner_text()
+    page.screenshot(path=str(Path(__file__).parent / "artifacts" / "notebook7-panel.png"))
