@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 from IPython.core.interactiveshell import InteractiveShell
 from IPython.utils.capture import capture_output
-from traitlets.config import Config
 
 from tests.provider import Script, ScriptedProvider
-from tests.unit.kernel_helpers import kernel_side
+from tests.unit.kernel_helpers import kernel_side, magic_shell
 
 from .cases import CASES, CODE, COUNTER, FAST, FIRST_TOKEN_TIMEOUT, IDLE_TIMEOUT, IDS, FaultCase
 
@@ -30,14 +29,8 @@ def shell(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Interacti
             "TOTAL_TIMEOUT": "20",
         }.items():
             monkeypatch.setenv(f"COMPONENTGEN_{option}", value)
-        config = Config()
-        config.HistoryManager.enabled = False
-        ip = InteractiveShell.instance(config=config)
-        ip.run_line_magic("load_ext", "jupyter_componentgen")
-        names = set(ip.user_ns)
-        yield ip
-        for name in set(ip.user_ns) - names:
-            del ip.user_ns[name]
+        with magic_shell() as ip:
+            yield ip
 
 
 @pytest.mark.parametrize("fallback", [False, True], ids=["alone", "fallback"])

@@ -198,3 +198,14 @@ async def status_of(request: Awaitable[HTTPResponse]) -> int:
 
 def payload(response: HTTPResponse) -> Any:
     return json.loads(response.body)
+
+
+def generate_request(notebook: str, component: str, instruction: str, *, id: str = "1") -> Message:
+    """A ``generate`` message for the stream socket (schema/ws.schema.json)."""
+    return {
+        "type": "generate",
+        "id": id,
+        "notebook": notebook,
+        "component": component,
+        "instruction": instruction,
+    }

@@ -18,7 +18,15 @@ from tornado.testing import bind_unused_port
 from jupyter_componentgen.store import Store
 from tests.provider import Script, ScriptedProvider, recording
 
-from .conftest import Fetch, StreamFactory, code_between_markers, componentgen_service, payload, status_of
+from .conftest import (
+    Fetch,
+    StreamFactory,
+    code_between_markers,
+    componentgen_service,
+    generate_request,
+    payload,
+    status_of,
+)
 from .test_rest import seed_history
 
 COUNTER = recording("counter_button")
@@ -56,15 +64,7 @@ async def test_history_survives_a_server_restart(
 ) -> None:
     llm_env.enqueue(Script(COUNTER, tokens_per_second=3000))
     client = await open_stream()
-    await client.send(
-        {
-            "type": "generate",
-            "id": "1",
-            "notebook": notebook,
-            "component": "counter",
-            "instruction": "a counter",
-        }
-    )
+    await client.send(generate_request(notebook, "counter", "a counter", id="1"))
     await client.until_type("component_updated")
     client.close()
     await componentgen_service(server).manager.shutdown()
@@ -142,15 +142,7 @@ async def test_a_rename_during_a_generation_waits_for_it_and_keeps_its_version(
 ) -> None:
     llm_env.enqueue(Script(COUNTER, tokens_per_second=200))
     client = await open_stream()
-    await client.send(
-        {
-            "type": "generate",
-            "id": "1",
-            "notebook": notebook,
-            "component": "counter",
-            "instruction": "a counter",
-        }
-    )
+    await client.send(generate_request(notebook, "counter", "a counter", id="1"))
     await client.until(lambda m: m["type"] == "event" and m["event"]["type"] == "content_block_delta")
 
     await rename(jp_fetch, notebook, "renamed.ipynb")

@@ -15,7 +15,7 @@ from jupyter_componentgen.engine.usage import Usage
 from jupyter_componentgen.store import Store
 from tests.provider import Script, ScriptedProvider, recording
 
-from .conftest import MODEL, Fetch, StreamFactory, code_between_markers, payload, status_of
+from .conftest import MODEL, Fetch, StreamFactory, code_between_markers, generate_request, payload, status_of
 
 COUNTER = recording("counter_button")
 
@@ -103,15 +103,7 @@ async def test_hand_edit_waits_for_a_running_generation(
 ) -> None:
     llm_env.enqueue(Script(COUNTER, tokens_per_second=40))
     client = await open_stream()
-    await client.send(
-        {
-            "type": "generate",
-            "id": "1",
-            "notebook": notebook,
-            "component": "counter",
-            "instruction": "a counter",
-        }
-    )
+    await client.send(generate_request(notebook, "counter", "a counter", id="1"))
     await client.until(lambda m: m["type"] == "event")
     query = {"notebook": notebook}
     assert await status_of(api("components", "counter", "versions", params=query, body={"code": "x"})) == 409
@@ -237,15 +229,7 @@ async def test_metrics_are_served_on_the_server_metrics_route(
 ) -> None:
     llm_env.enqueue(Script(COUNTER, tokens_per_second=3000, input_tokens=1234))
     client = await open_stream()
-    await client.send(
-        {
-            "type": "generate",
-            "id": "1",
-            "notebook": notebook,
-            "component": "counter",
-            "instruction": "a counter",
-        }
-    )
+    await client.send(generate_request(notebook, "counter", "a counter", id="1"))
     updated = await client.until_type("component_updated")
     assert updated["code"] == code_between_markers(COUNTER)
 

@@ -14,6 +14,8 @@ from typing import Any
 import comm
 import pytest
 from comm.base_comm import BaseComm
+from IPython.core.interactiveshell import InteractiveShell
+from traitlets.config import Config
 
 from jupyter_componentgen import widget as widget_module
 from jupyter_componentgen.kernel_context import reset_context
@@ -160,3 +162,18 @@ def kernel_side(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Com
 def code_between_markers(text: str) -> str:
     body = text.split("/// START", 1)[1].split("\n", 1)[1]
     return body.split("/// END", 1)[0]
+
+
+@contextmanager
+def magic_shell() -> Iterator[InteractiveShell]:
+    """An IPython shell with the extension loaded; names the test binds are removed afterwards."""
+    config = Config()
+    config.HistoryManager.enabled = False
+    ip = InteractiveShell.instance(config=config)
+    ip.run_line_magic("load_ext", "jupyter_componentgen")
+    names = set(ip.user_ns)
+    try:
+        yield ip
+    finally:
+        for name in set(ip.user_ns) - names:
+            del ip.user_ns[name]

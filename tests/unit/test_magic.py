@@ -15,12 +15,11 @@ import pytest
 from IPython.core.error import UsageError
 from IPython.core.interactiveshell import InteractiveShell
 from IPython.utils.capture import capture_output
-from traitlets.config import Config
 
 from jupyter_componentgen.api import Component
 from jupyter_componentgen.kernel_context import get_context
 from tests.provider import Script, ScriptedProvider, recording
-from tests.unit.kernel_helpers import CommRecorder, code_between_markers, kernel_side
+from tests.unit.kernel_helpers import CommRecorder, code_between_markers, kernel_side, magic_shell
 
 COUNTER = recording("counter_button")
 FAST = 5000.0
@@ -36,14 +35,8 @@ def comms(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[CommRecor
 
 @pytest.fixture
 def shell(comms: CommRecorder) -> Iterator[InteractiveShell]:
-    config = Config()
-    config.HistoryManager.enabled = False
-    ip = InteractiveShell.instance(config=config)
-    ip.run_line_magic("load_ext", "jupyter_componentgen")
-    names = set(ip.user_ns)
-    yield ip
-    for name in set(ip.user_ns) - names:
-        del ip.user_ns[name]
+    with magic_shell() as ip:
+        yield ip
 
 
 def run(shell: InteractiveShell, line: str, body: str = "") -> list[dict[str, Any]]:
