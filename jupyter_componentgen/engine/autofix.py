@@ -3,16 +3,21 @@
 Only compile, import and runtime errors of a version that a generation has just saved qualify, once per
 version, and never for a version that is itself a fix: a fix of a fix needs the person's click, so a
 model that cannot fix its code does not loop. Timeouts and blocked code never reach here (they end the
-generation before any version exists).
+generation before any version exists). Blocked code can still be fixed by hand: the person's Fix sends
+the blocked draft and every static finding (FrameFailure.from_findings).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Any
 
 FIXABLE_PHASES = frozenset({"compile", "import", "runtime"})
+# The phase of a fix asked for code the static checks blocked (never automatic).
+BLOCKED_PHASE = "blocked"
 _MAX_ERROR_CHARS = 2000
+_MAX_FINDINGS = 20
 
 
 @dataclass(frozen=True)
@@ -23,6 +28,8 @@ class FrameFailure:
     message: str
     line: int | None = None
     stack: str = ""
+    # The code that failed when it is not the current version (a blocked draft); None: the current version.
+    code: str | None = None
 
     @classmethod
     def from_report(cls, report: dict[str, Any]) -> FrameFailure | None:
@@ -40,13 +47,42 @@ class FrameFailure:
             stack=stack[:_MAX_ERROR_CHARS] if isinstance(stack, str) else "",
         )
 
+    @classmethod
+    def from_findings(cls, findings: Sequence[dict[str, Any]], code: str) -> FrameFailure | None:
+        """From the findings of code the static checks blocked (each {rule, message, line, column, snippet})."""
+        lines = []
+        for finding in findings[:_MAX_FINDINGS]:
+            rule, message = finding.get("rule"), finding.get("message")
+            if not isinstance(rule, str) or not isinstance(message, str):
+                continue
+            where = f"line {finding.get('line')}, column {finding.get('column')}"
+            snippet = str(finding.get("snippet") or "").strip()
+            lines.append(f"- [{rule}] {message} at {where}" + (f": {snippet}" if snippet else ""))
+        if not lines or not code.strip():
+            return None
+        first_line = findings[0].get("line")
+        return cls(
+            phase=BLOCKED_PHASE,
+            message="\n".join(lines)[:_MAX_ERROR_CHARS],
+            line=first_line if isinstance(first_line, int) and first_line > 0 else None,
+            code=code,
+        )
+
     def error_text(self) -> str:
+        if self.phase == BLOCKED_PHASE:
+            return (
+                "The static security checks blocked this code before it ran. The sandbox allows no "
+                "network, storage, dynamic code or access outside the frame; rewrite the flagged parts "
+                "without those APIs:\n" + self.message
+            )
         text = f"{self.phase} error: {self.message}"
         return f"{text}\n{self.stack}" if self.stack else text
 
     def instruction(self) -> str:
         """The version's prompt, as the history shows it."""
         first_line = self.message.splitlines()[0] if self.message else ""
+        if self.phase == BLOCKED_PHASE:
+            return f"Fix the blocked code: {first_line.removeprefix('- ')}"
         return f"Fix the {self.phase} error: {first_line}"
 
 

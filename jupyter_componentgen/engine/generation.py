@@ -51,7 +51,7 @@ class GenerationRequest:
     data: DataDescription | None = None
     model: str | None = None
     regenerate: bool = False
-    # Set for a fix of the current version after the browser reported this failure.
+    # Set for a fix after the browser reported this failure (or the static checks blocked fix.code).
     fix: FrameFailure | None = None
     # Who asks, for the usage ledger and the daily budget; empty means the operating-system user.
     user: str = ""
@@ -222,9 +222,10 @@ class _Run:
             return self._fail(error, keep_draft=False)
         current = self.store.current(request.component)
         instruction = request.instruction
-        if request.fix is not None and current is not None:
-            # A fix answers for one version's code: the same error in the fixed code is a new request.
-            instruction += "\n" + hashlib.sha256(current.code.encode("utf-8")).hexdigest()
+        fixed = self._code_to_fix(current)
+        if fixed is not None:
+            # A fix answers for one piece of code: the same error in other code is a new request.
+            instruction += "\n" + hashlib.sha256(fixed.encode("utf-8")).hexdigest()
         key = request_key(
             component=request.component,
             instruction=instruction,
@@ -281,7 +282,7 @@ class _Run:
     def _check_can_ask(self, current: VersionRecord | None) -> None:
         """Route the request and check the budget, before any model is called."""
         request = self.request
-        if request.fix is not None and current is None:
+        if request.fix is not None and self._code_to_fix(current) is None:
             raise GenerationError(
                 "bad_request", f"{request.component!r} has no version yet, so there is nothing to fix."
             )
@@ -319,11 +320,21 @@ class _Run:
 
     # Asking the model -------------------------------------------------------------------------------------
 
+    def _code_to_fix(self, current: VersionRecord | None) -> str | None:
+        """The code a fix request is about: a blocked draft it carries, else the current version's."""
+        fix = self.request.fix
+        if fix is None:
+            return None
+        if fix.code is not None:
+            return fix.code
+        return current.code if current is not None else None
+
     def _prompt(self, current: VersionRecord | None) -> PromptParts:
         request, prompts = self.request, self.engine.prompts
-        if request.fix is not None and current is not None:
+        fixed = self._code_to_fix(current)
+        if request.fix is not None and fixed is not None:
             fix = request.fix
-            return prompts.fix(request.component, current.code, fix.error_text(), fix.line, request.data)
+            return prompts.fix(request.component, fixed, fix.error_text(), fix.line, request.data)
         if current is None:
             return prompts.new_component(request.component, request.instruction, request.data)
         return prompts.edit(request.component, request.instruction, current.code, request.data)
@@ -339,7 +350,10 @@ class _Run:
             max_tokens=self.settings.max_tokens,
             temperature=temperature,
         )
-        base = current.code if current is not None else None
+        # Edits apply to the code the prompt showed: a blocked draft for its fix, else the current version.
+        base = self._code_to_fix(current) if self.request.fix is not None else None
+        if base is None and current is not None:
+            base = current.code
         self.status("connecting", f"Asking {self.route.describe()}…")
         try:
             return await self._answer(llm_request, base, allow_edit=True)

@@ -237,6 +237,42 @@ def test_checked_code_is_released_line_by_line_and_a_finding_blocks_it(
     assert engine.store.drafts("counter")[0].error_code == "blocked"
 
 
+
+def test_a_fix_of_blocked_code_sends_the_draft_and_every_finding(
+    tmp_path: Path, llm_env: ScriptedProvider
+) -> None:
+    from jupyter_componentgen.engine.autofix import FrameFailure
+    from jupyter_componentgen.engine.static_checks import checker_from_settings
+
+    hostile = COUNTER.replace(
+        "  const [count, setCount] = useState(0);",
+        '  const [count, setCount] = useState(0);\n  fetch("https://example.invalid");',
+    )
+    llm_env.enqueue(Script(hostile, tokens_per_second=FAST), Script(COUNTER, tokens_per_second=FAST))
+    settings = load_settings(first_token_timeout=2.0, idle_timeout=2.0, max_retries=0)
+    checker = checker_from_settings(settings)
+    assert checker is not None
+    engine = Engine(settings, Store.for_notebook(tmp_path / "analysis.ipynb"), checker=checker)
+    outcome, events = asyncio.run(run(engine, "A button"))
+    assert outcome.error is not None and outcome.error.code == "blocked"
+    error = next(e for e in events if e["type"] == "error")
+    draft = engine.store.drafts("counter")[0]
+
+    fix = FrameFailure.from_findings(error["findings"], draft.code)
+    assert fix is not None
+    outcome, _ = asyncio.run(run(engine, fix.instruction(), fix=fix))
+
+    assert outcome.status == "saved", outcome.error
+    prompt = llm_env.requests[1].last_user_text()
+    assert 'fetch("https://example.invalid")' in prompt, "the blocked draft is the code to fix"
+    finding = error["findings"][0]
+    assert f"[{finding['rule']}]" in prompt
+    assert f"line {finding['line']}, column {finding['column']}" in prompt
+    assert engine.store.current("counter") is not None
+    assert engine.store.current("counter").prompt.startswith("Fix the blocked code")
+    assert FrameFailure.from_findings([], draft.code) is None
+    assert FrameFailure.from_findings(error["findings"], "  ") is None
+
 def test_an_answer_that_quotes_the_system_prompt_is_refused(
     tmp_path: Path, llm_env: ScriptedProvider
 ) -> None:
