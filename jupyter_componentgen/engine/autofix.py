@@ -9,8 +9,8 @@ the blocked draft and every static finding (FrameFailure.from_findings).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 FIXABLE_PHASES = frozenset({"compile", "import", "runtime"})

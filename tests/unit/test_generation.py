@@ -237,7 +237,6 @@ def test_checked_code_is_released_line_by_line_and_a_finding_blocks_it(
     assert engine.store.drafts("counter")[0].error_code == "blocked"
 
 
-
 def test_a_fix_of_blocked_code_sends_the_draft_and_every_finding(
     tmp_path: Path, llm_env: ScriptedProvider
 ) -> None:
@@ -254,7 +253,8 @@ def test_a_fix_of_blocked_code_sends_the_draft_and_every_finding(
     assert checker is not None
     engine = Engine(settings, Store.for_notebook(tmp_path / "analysis.ipynb"), checker=checker)
     outcome, events = asyncio.run(run(engine, "A button"))
-    assert outcome.error is not None and outcome.error.code == "blocked"
+    assert outcome.error is not None
+    assert outcome.error.code == "blocked"
     error = next(e for e in events if e["type"] == "error")
     draft = engine.store.drafts("counter")[0]
 
@@ -272,6 +272,7 @@ def test_a_fix_of_blocked_code_sends_the_draft_and_every_finding(
     assert engine.store.current("counter").prompt.startswith("Fix the blocked code")
     assert FrameFailure.from_findings([], draft.code) is None
     assert FrameFailure.from_findings(error["findings"], "  ") is None
+
 
 def test_an_answer_that_quotes_the_system_prompt_is_refused(
     tmp_path: Path, llm_env: ScriptedProvider
