@@ -134,17 +134,17 @@ class Component(ComponentWidget):
             self.wait_and_report()
 
     def fix(self, *, model: str | None = None, wait: bool | None = None) -> None:
-        """Ask the model to fix the error the browser reported for the current version.
+        """Ask the model to fix what went wrong, once; the fix is saved as a new version.
 
-        Raises ValueError when no compile, import or runtime error has been reported for this version.
+        What it fixes: the last generation the static checks blocked (its code and every finding go to
+        the model), or else the compile, import or runtime error the browser reported for the current
+        version. Raises ValueError when there is neither. A generation still running is cancelled first.
         """
-        from .engine.autofix import FrameFailure
-
-        failure = FrameFailure.from_report(self.last_frame_error or {})
-        if failure is None or self.error is None or self.error.get("phase") != failure.phase:
+        failure = self._failure_to_fix()
+        if failure is None:
             raise ValueError(
-                f"{self.name!r} has no reported compile, import or runtime error to fix; "
-                "describe the change with edit() instead."
+                f"{self.name!r} has nothing to fix: no blocked generation, and no reported compile, import "
+                "or runtime error for its current version. Describe the change with edit() instead."
             )
         self.start(failure.instruction(), model=model, fix=failure)
         if self._context.should_block(wait):

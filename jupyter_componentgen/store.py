@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from .engine.routing import Route
 from .engine.usage import Usage
 from .store_records import (
     DRAFT_COLUMNS,
@@ -27,6 +28,7 @@ from .store_records import (
     VersionNotFoundError,
     VersionRecord,
     draft_from_row,
+    route_columns,
     version_from_row,
 )
 from .store_schema import connect, immediate_transaction
@@ -148,6 +150,7 @@ class Store:
         explanation: str = "",
         request_key: str | None = None,
         make_current: bool = True,
+        route: Route | None = None,
     ) -> VersionRecord:
         """Save a new version; its number is the component's next one, assigned inside the transaction."""
         if author not in ("llm", "user"):
@@ -164,11 +167,12 @@ class Store:
             db.execute(
                 "INSERT INTO versions (component_id, number, code, prompt, parent, model, author, "
                 "input_tokens, output_tokens, cached_tokens, cost, latency_ms, status, explanation, "
-                "request_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ok', ?, ?, ?)",
+                "request_key, created_at, route_kind, route_model, route_reason) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ok', ?, ?, ?, ?, ?, ?)",
                 (
                     component_id, number, code, prompt, parent, model, author, usage.input_tokens,
                     usage.output_tokens, usage.cached_tokens, usage.cost, latency_ms, explanation,
-                    request_key, now,
+                    request_key, now, *route_columns(route),
                 ),
             )  # fmt: skip
             if make_current:
@@ -181,7 +185,7 @@ class Store:
         return VersionRecord(
             component=component, number=number, code=code, prompt=prompt, parent=parent, model=model,
             author=author, usage=usage, latency_ms=latency_ms, created_at=now, explanation=explanation,
-            request_key=request_key,
+            request_key=request_key, route=route,
         )  # fmt: skip
 
     def set_current(self, component: str, number: int) -> VersionRecord:

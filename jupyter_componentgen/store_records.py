@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from .engine.routing import Route
 from .engine.usage import Usage
 
 Author = Literal["llm", "user"]
@@ -57,6 +58,8 @@ class VersionRecord:
     created_at: float
     explanation: str
     request_key: str | None
+    # Which model the request was routed to, and why; None for hand edits and older versions.
+    route: Route | None = None
 
     def to_export(self, *, current: bool) -> dict[str, Any]:
         """This version as schema/version.schema.json describes it (request_key is internal, left out)."""
@@ -79,6 +82,7 @@ class VersionRecord:
             "created_at": _iso_utc(self.created_at),
             "explanation": self.explanation,
             "current": current,
+            "route": self.route.to_dict() if self.route is not None else None,
         }
 
 
@@ -110,7 +114,8 @@ class ComponentSummary:
 # Column lists for SELECTs joining versions v / drafts d with components c, in the order the converters read.
 VERSION_COLUMNS = (
     "c.name, v.number, v.code, v.prompt, v.parent, v.model, v.author, v.input_tokens, v.output_tokens, "
-    "v.cached_tokens, v.cost, v.latency_ms, v.created_at, v.explanation, v.request_key"
+    "v.cached_tokens, v.cost, v.latency_ms, v.created_at, v.explanation, v.request_key, v.route_kind, "
+    "v.route_model, v.route_reason"
 )
 DRAFT_COLUMNS = (
     "d.id, c.name, d.code, d.prompt, d.parent, d.model, d.error_code, d.error_message, d.input_tokens, "
@@ -118,11 +123,17 @@ DRAFT_COLUMNS = (
 )
 
 
+def route_columns(route: Route | None) -> tuple[str | None, str | None, str | None]:
+    """A version's route as its (route_kind, route_model, route_reason) columns."""
+    return (None, None, None) if route is None else (route.kind, route.model, route.reason)
+
+
 def version_from_row(row: Sequence[Any]) -> VersionRecord:
     return VersionRecord(
         component=row[0], number=row[1], code=row[2], prompt=row[3], parent=row[4], model=row[5],
         author=row[6], usage=Usage(row[7], row[8], row[9], row[10]), latency_ms=row[11], created_at=row[12],
         explanation=row[13], request_key=row[14],
+        route=None if row[15] is None else Route(model=row[16] or "", kind=row[15], reason=row[17] or ""),
     )  # fmt: skip
 
 

@@ -67,6 +67,13 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX drafts_by_component ON drafts (component_id);
     """,
+    # 1 -> 2: the route (which model was chosen for the request, and why) on each version. Added columns are
+    # NULL for existing rows (hand edits, and versions saved before routes were kept).
+    """
+    ALTER TABLE versions ADD COLUMN route_kind TEXT;
+    ALTER TABLE versions ADD COLUMN route_model TEXT;
+    ALTER TABLE versions ADD COLUMN route_reason TEXT;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -28,6 +28,8 @@ import anywidget
 import traitlets
 from ipywidgets import widget_serialization
 
+from .engine.autofix import BLOCKED_PHASE, FrameFailure
+from .engine.code_checks import BlockedCode
 from .engine.events import EventSink
 from .kernel_runner import EngineRunner, current_shell, wait_interruptibly
 from .resources import static_asset
@@ -37,7 +39,7 @@ if TYPE_CHECKING:
     from .engine.generation import GenerationOutcome
     from .store_records import VersionRecord
 
-__all__ = ["ComponentWidget", "RuntimeModel", "WidgetStatus", "idle_status", "shared_runtime"]
+__all__ = ["BlockedDraft", "ComponentWidget", "RuntimeModel", "WidgetStatus", "idle_status", "shared_runtime"]
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +47,11 @@ EventHandler = Callable[[Any], object]
 RunGeneration = Callable[[EventSink], Awaitable["GenerationOutcome"]]
 
 FRAME_ERROR_PHASES = frozenset({"compile", "runtime", "import"})
+# Errors a Fix can act on; a cancelled generation leaves them in place, since it changed nothing.
+FIXABLE_ERROR_PHASES = FRAME_ERROR_PHASES | {BLOCKED_PHASE}
+# The error trait lists at most this many findings (the message counts them all), so a pathological
+# answer cannot bloat the widget state saved in the notebook.
+MAX_SHOWN_FINDINGS = 50
 _TERMINAL_PHASE = {"saved": "done", "cached": "cached", "failed": "error", "cancelled": "cancelled"}
 
 
@@ -123,6 +130,18 @@ def idle_status(message: str = "", *, model: str = "") -> WidgetStatus:
     }
 
 
+@dataclass(frozen=True)
+class BlockedDraft:
+    """The code of the last generation the static checks blocked, and every finding: what a Fix sends.
+
+    The code stays in the kernel (and in the history's drafts), never in the widget state: a blocked
+    component must not travel in the saved notebook.
+    """
+
+    findings: tuple[dict[str, Any], ...]
+    code: str
+
+
 @dataclass
 class _Job:
     """One generation running for a widget."""
@@ -160,6 +179,7 @@ class ComponentWidget(anywidget.AnyWidget):
         self._job: _Job | None = None
         self._last_outcome: GenerationOutcome | None = None
         self.last_frame_error: dict[str, Any] | None = None
+        self._blocked: BlockedDraft | None = None
         kwargs.setdefault("runtime", shared_runtime())
         kwargs.setdefault("status", idle_status())
         super().__init__(name=name, **kwargs)
@@ -177,6 +197,19 @@ class ComponentWidget(anywidget.AnyWidget):
         """True while a generation runs for this widget."""
         job = self._job
         return job is not None and job.future is not None and not job.future.done()
+
+    @property
+    def blocked(self) -> BlockedDraft | None:
+        """The last generation the static checks blocked, while the widget still shows its findings."""
+        error = self.error or {}
+        return self._blocked if error.get("phase") == BLOCKED_PHASE else None
+
+    def fix(self, *, model: str | None = None, wait: bool | None = None) -> None:
+        """Ask the model to fix what went wrong; a widget without a history (see ``Component``) cannot."""
+        raise ValueError(
+            f"{self.name!r} is not tied to a component's history, so no model can fix it; "
+            "open it with Component(name) and call fix() there."
+        )
 
     def on_event(self, name: str, fn: EventHandler, *, remove: bool = False) -> None:
         """Call ``fn(payload)`` whenever the component calls ``emit(name, payload)``.
@@ -282,7 +315,7 @@ class ComponentWidget(anywidget.AnyWidget):
                         # The saved code differs from what streamed (e.g. the engine reworked it): replace
                         # the view's copy first, so the end of the stream adopts the saved code.
                         stream.code.sync(done=False, code=record.code)
-                    stream.code.end(ok=True)
+                    stream.code.end(ok=True, version=record.number)
                     if self._view_seen:
                         # The views assembled this code from the deltas: do not send it again.
                         with self._lock_property(code=record.code):
@@ -295,13 +328,36 @@ class ComponentWidget(anywidget.AnyWidget):
             else:
                 if stream is not None and stream.code.started:
                     stream.code.end(ok=False)
-                error = None
-                if outcome.status == "failed":
-                    message = outcome.error.message if outcome.error else status["message"]
-                    error = {"phase": "generation", "message": message}
-                self._set_traits(status=status, error=error)
+                self._set_traits(status=status, error=self._error_after(outcome, status))
             job.outcome = outcome
             self._last_outcome = outcome
+
+    def _error_after(self, outcome: GenerationOutcome, status: WidgetStatus) -> dict[str, Any] | None:
+        """The error trait after a generation that made no version."""
+        if outcome.status == "cancelled":
+            # Nothing changed: a render error of the current version, or blocked code, can still be fixed.
+            error = self.error
+            return error if error is not None and error.get("phase") in FIXABLE_ERROR_PHASES else None
+        failure = outcome.error
+        message = failure.message if failure is not None else status["message"]
+        if isinstance(failure, BlockedCode):
+            findings = tuple(finding.to_dict() for finding in failure.findings)
+            self._blocked = BlockedDraft(findings, outcome.code)
+            return {
+                "phase": BLOCKED_PHASE,
+                "message": message,
+                "findings": list(findings[:MAX_SHOWN_FINDINGS]),
+            }
+        return {"phase": "generation", "message": message}
+
+    def _failure_to_fix(self) -> FrameFailure | None:
+        """What a Fix would send: the blocked draft with its findings, else the current version's render error."""
+        blocked = self.blocked
+        if blocked is not None:
+            return FrameFailure.from_findings(blocked.findings, blocked.code)
+        failure = FrameFailure.from_report(self.last_frame_error or {})
+        error = self.error or {}
+        return failure if failure is not None and error.get("phase") == failure.phase else None
 
     def _settle_cancelled(self, job: _Job) -> GenerationOutcome:
         """Settle a generation cancelled before it started (its coroutine never ran)."""
@@ -406,6 +462,8 @@ class ComponentWidget(anywidget.AnyWidget):
             self._view_seen = True
         elif kind == "external_update":
             self._on_external_update(content)
+        elif kind == "fix":
+            self._on_fix_request()
 
     def _resync(self, job: _Job) -> None:
         """Send the whole streamed code to a view that saw a gap (runs on the runner, in stream order)."""
@@ -428,6 +486,21 @@ class ComponentWidget(anywidget.AnyWidget):
             except Exception as exc:
                 self._report_handler_error(name, exc)
 
+    def _on_fix_request(self) -> None:
+        """The view's Fix button: ask for a fix now, or say in the status line why not."""
+        if self.generating:
+            self._notify("A generation is running: wait for it to end (or cancel it), then ask for a fix.")
+            return
+        try:
+            self.fix(wait=False)
+        except (ValueError, RuntimeError) as exc:
+            self._notify(str(exc))
+
+    def _notify(self, message: str) -> None:
+        status = dict(self.status or idle_status())
+        status["notice"] = message
+        self._set_traits(status=status)
+
     def _report_handler_error(self, name: str, exc: Exception) -> None:
         shell = current_shell()
         if shell is not None:
@@ -447,7 +520,9 @@ class ComponentWidget(anywidget.AnyWidget):
             if isinstance(content.get(key), int):
                 error[key] = content[key]
         self.last_frame_error = error
-        self._set_traits(error=error)
+        if self.blocked is None:
+            # Blocked findings stay on screen: they are about the newest attempt, which a Fix sends first.
+            self._set_traits(error=error)
 
     def _on_rendered(self, content: dict[str, Any]) -> None:
         if not self._about_current_version(content):

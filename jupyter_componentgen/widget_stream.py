@@ -11,7 +11,7 @@ import asyncio
 import json
 import math
 from collections.abc import Callable
-from typing import Any, Protocol, TypedDict
+from typing import Any, NotRequired, Protocol, TypedDict
 
 from .engine.events import Event
 
@@ -36,6 +36,8 @@ class WidgetStatus(TypedDict):
     cost: float | None
     started_at: int | None  # epoch milliseconds while a generation runs, else None
     elapsed_ms: int
+    # Why a request from the view was turned down (e.g. Fix with nothing to fix); the next status drops it.
+    notice: NotRequired[str]
 
 
 class StreamPort(Protocol):
@@ -127,12 +129,18 @@ class CodeStream:
         self._last_flush = self._loop.time()
         self._send({"type": "code_sync", "generation": self.generation, "code": full, "done": done})
 
-    def end(self, *, ok: bool) -> None:
-        """Close the stream: ok means the streamed code is now the widget's code."""
+    def end(self, *, ok: bool, version: int | None = None) -> None:
+        """Close the stream: ok means the streamed code is now the widget's code (of ``version``)."""
         self.flush()
-        self._send(
-            {"type": "stream_end", "generation": self.generation, "ok": ok, "length": utf16_length(self.text)}
-        )
+        message = {
+            "type": "stream_end",
+            "generation": self.generation,
+            "ok": ok,
+            "length": utf16_length(self.text),
+        }
+        if version is not None:
+            message["version"] = version
+        self._send(message)
 
     def close(self) -> None:
         self._cancel_timer()

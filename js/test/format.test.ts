@@ -1,6 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { costText, elapsedText, formatDuration, phaseText, tokensText } from "../src/widget/format";
+import {
+  costText,
+  countText,
+  currentVersionNote,
+  elapsedText,
+  findingLocation,
+  formatDuration,
+  phaseText,
+  tokensText,
+} from "../src/widget/format";
 
 describe("status formatting", () => {
   it("labels phases, with details for retries and failures", () => {
@@ -29,5 +38,19 @@ describe("status formatting", () => {
     assert.equal(elapsedText({ phase: "streaming", started_at: 1000 }, 3500), "2.5 s");
     assert.equal(elapsedText({ phase: "done", started_at: 1000, elapsed_ms: 4200 }, 99_999), "4.2 s");
     assert.equal(elapsedText({ phase: "done" }, 5), "");
+  });
+});
+
+describe("findings formatting", () => {
+  it("places a finding as line:column, both counted from 1 like editors do", () => {
+    assert.equal(findingLocation({ line: 7, column: 2 }), "7:3");
+    assert.equal(findingLocation({ line: 1, column: 0 }), "1:1");
+  });
+
+  it("counts findings and says which version stays on screen", () => {
+    assert.equal(countText(1, "finding"), "1 finding");
+    assert.equal(countText(3, "finding"), "3 findings");
+    assert.match(currentVersionNote(2), /Version 2 is still current/);
+    assert.match(currentVersionNote(null), /no version yet/);
   });
 });

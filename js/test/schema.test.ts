@@ -2,7 +2,12 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { isFromFrameMessage, isToFrameMessage } from "../src/schema/frame";
 import { validate } from "../src/schema/validator";
-import { isKernelToViewMessage, isViewToKernelMessage, widgetSchema } from "../src/schema/widget";
+import {
+  isKernelToViewMessage,
+  isViewToKernelMessage,
+  isWidgetError,
+  widgetSchema,
+} from "../src/schema/widget";
 
 describe("frame messages", () => {
   it("accepts each direction's valid messages", () => {
@@ -60,6 +65,9 @@ describe("widget messages", () => {
     assert.ok(isViewToKernelMessage({ type: "rendered", version: null }));
     assert.ok(isViewToKernelMessage({ type: "frame_error", phase: "runtime", message: "m", version: 2 }));
     assert.ok(isViewToKernelMessage({ type: "emit", name: "n", payload: null }));
+    assert.ok(isViewToKernelMessage({ type: "fix" }));
+    assert.ok(!isViewToKernelMessage({ type: "fix", draft: 3 }));
+    assert.ok(!isKernelToViewMessage({ type: "fix" }));
   });
 
   it("reports where a message fails", () => {
@@ -92,5 +100,33 @@ describe("validator", () => {
     assert.equal(validate(schema, { a: 1, c: "long" })?.reason, "string too long");
     assert.equal(validate(schema, {})?.reason, 'missing required "a"');
     assert.equal(validate(schema, { toString: 1 } as unknown)?.reason, 'missing required "a"');
+  });
+});
+
+describe("the widget's error state", () => {
+  const finding = {
+    rule: "banned-api",
+    message: "fetch is not allowed",
+    line: 7,
+    column: 2,
+    snippet: "fetch(u)",
+  };
+
+  it("accepts nothing wrong, render and generation errors, and blocked code with its findings", () => {
+    assert.ok(isWidgetError(null));
+    assert.ok(isWidgetError({ phase: "runtime", message: "x is undefined", line: 3, column: 0 }));
+    assert.ok(isWidgetError({ phase: "generation", message: "no code" }));
+    assert.ok(isWidgetError({ phase: "blocked", message: "Blocked", findings: [finding] }));
+  });
+
+  it("rejects findings without their place or rule, and unknown phases", () => {
+    const { line: _line, ...noLine } = finding;
+    assert.ok(!isWidgetError({ phase: "blocked", message: "Blocked", findings: [noLine] }));
+    assert.ok(!isWidgetError({ phase: "blocked", message: "Blocked", findings: [{ ...finding, line: 0 }] }));
+    assert.ok(
+      !isWidgetError({ phase: "blocked", message: "Blocked", findings: [{ ...finding, code: "x" }] }),
+    );
+    assert.ok(!isWidgetError({ phase: "timeout", message: "slow" }));
+    assert.ok(!isWidgetError({ message: "no phase" }));
   });
 });

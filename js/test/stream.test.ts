@@ -66,6 +66,27 @@ describe("StreamedCode", () => {
     });
   });
 
+  it("passes on the version a stream became, also when it ends after a resync", () => {
+    const s = new StreamedCode();
+    s.handle({ type: "stream_start", generation: "g" });
+    s.handle({ type: "delta", offset: 0, text: "ab" });
+    assert.deepEqual(s.handle({ type: "stream_end", generation: "g", ok: true, length: 2, version: 3 }), {
+      kind: "ended",
+      ok: true,
+      code: "ab",
+      version: 3,
+    });
+    s.handle({ type: "stream_start", generation: "h" });
+    s.handle({ type: "delta", offset: 0, text: "x" });
+    s.handle({ type: "stream_end", generation: "h", ok: true, length: 2, version: 4 });
+    assert.deepEqual(s.handle({ type: "code_sync", generation: "h", code: "xy", done: true }), {
+      kind: "ended",
+      ok: true,
+      code: "xy",
+      version: 4,
+    });
+  });
+
   it("reports a failed stream and ignores other generations", () => {
     const s = new StreamedCode();
     s.handle({ type: "stream_start", generation: "g" });

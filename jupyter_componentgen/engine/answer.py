@@ -3,8 +3,10 @@ block by block, each result shown as a fresh whole-file preview.
 
 Consumers (the cell widget, the side panel) only ever see ``kind: "file"`` code: a streamed file block
 passes through line by line once the checker allows it; an edit block's SEARCH/REPLACE text is not sent,
-instead every applied block emits ``content_block_start(file)`` + the whole resulting code +
-``content_block_stop``, so a preview restarts from the new code as each change lands.
+instead every applied block emits ``content_block_start(file)`` + the whole resulting code, so a preview
+restarts from the new code as each change lands. One ``content_block_stop`` closes the edit when its END
+marker arrives: a follower that stops previewing a stopped block (the cell following the server renders
+on the next animation frame) still renders every intermediate result, since each arrives in an open block.
 """
 
 from __future__ import annotations
@@ -75,7 +77,11 @@ class Answer:
         self.raw: list[str] = []
         self.edited: str | None = None
         self.blocks_applied = 0
+        # The edited code the static checks refused: a fix must see the code their findings point into.
+        self.blocked_edit: str | None = None
         self._reader: EditBlockReader | None = None
+        # A whole-file preview of the edit is open (started, not yet stopped) for consumers.
+        self._preview_open = False
 
     @property
     def raw_text(self) -> str:
@@ -90,8 +96,9 @@ class Answer:
 
     @property
     def draft_code(self) -> str:
-        """What a failed generation keeps: the streamed file, or the edit's own text."""
-        return self.blocks.text
+        """What a failed generation keeps: the streamed file, the edited code the checks blocked, or the
+        edit's own text."""
+        return self.blocked_edit if self.blocked_edit is not None else self.blocks.text
 
     def feed(self, text: str) -> None:
         if text:
@@ -169,6 +176,9 @@ class Answer:
             self._apply(event, reader.feed(event["text"]))
             return
         self._apply(event, reader.close())
+        if self._preview_open:
+            self._preview_open = False
+            self._emit({"type": "content_block_stop", "component": event["component"]})
         if reader.inside_block:
             raise EditMismatch("unfinished", "The edit ended inside a SEARCH/REPLACE block.")
         if reader.blocks_read == 0:
@@ -182,6 +192,7 @@ class Answer:
             if self._checker is not None:
                 findings = tuple(self._checker(self.edited))
                 if findings:
+                    self.blocked_edit = self.edited
                     raise BlockedCode(findings)
             component = event["component"]
             position = self.blocks.position or 0
@@ -189,4 +200,4 @@ class Answer:
                 {"type": "content_block_start", "component": component, "kind": "file", "position": position}
             )
             self._emit({"type": "content_block_delta", "component": component, "text": self.edited})
-            self._emit({"type": "content_block_stop", "component": component})
+            self._preview_open = True

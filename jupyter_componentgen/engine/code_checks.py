@@ -45,7 +45,7 @@ class BlockedCode(GenerationError):
         more = f" (and {len(self.findings) - 1} more)" if len(self.findings) > 1 else ""
         super().__init__(
             "blocked",
-            f"Blocked before rendering: {first.message} at line {first.line}, column {first.column} "
+            f"Blocked before rendering: {first.message} at line {first.line}, column {first.column + 1} "
             f"[{first.rule}]{more}.",
             retryable=False,
         )

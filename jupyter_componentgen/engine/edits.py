@@ -9,7 +9,8 @@ A block looks like this (each marker alone on its line)::
     the lines that replace them
     >>>>>>> REPLACE
 
-A SEARCH text is found first verbatim; failing that, line by line ignoring indentation and runs of blanks,
+A SEARCH text matches whole lines only, so a short SEARCH (often a single line) can never land inside a
+longer line. It is found first verbatim; failing that, line by line ignoring indentation and runs of blanks,
 and the replacement is re-indented by the difference. A SEARCH that matches nothing, or more than one place,
 is an ``EditMismatch``: the engine then asks once for the whole file instead of guessing.
 """
@@ -116,11 +117,16 @@ def apply_block(code: str, block: SearchReplace) -> str:
         if not code.strip():
             return block.replace
         raise EditMismatch("empty", f"Edit block {block.index} has an empty SEARCH part.", block.index)
-    found = code.count(search)
-    if found == 1:
-        return code.replace(search, block.replace, 1)
-    if found > 1:
-        raise _ambiguous(block, found)
+    starts = _verbatim_starts(code, search)
+    if len(starts) == 1:
+        start = starts[0]
+        replace = block.replace
+        if replace and search.endswith("\n") != replace.endswith("\n"):
+            # The replacement ends its last line the way the matched lines did.
+            replace = replace + "\n" if search.endswith("\n") else replace[:-1]
+        return code[:start] + replace + code[start + len(search) :]
+    if len(starts) > 1:
+        raise _ambiguous(block, len(starts))
     return _apply_tolerant(code, block)
 
 
@@ -128,6 +134,20 @@ def apply_blocks(code: str, blocks: list[SearchReplace]) -> str:
     for block in blocks:
         code = apply_block(code, block)
     return code
+
+
+def _verbatim_starts(code: str, search: str) -> list[int]:
+    """Where ``search`` occurs in ``code`` as whole lines: beginning a line and ending one (overlaps count)."""
+    starts: list[int] = []
+    at = code.find(search)
+    while at != -1:
+        end = at + len(search)
+        begins_line = at == 0 or code[at - 1] == "\n"
+        ends_line = search.endswith("\n") or end == len(code) or code[end] in "\r\n"
+        if begins_line and ends_line:
+            starts.append(at)
+        at = code.find(search, at + 1)
+    return starts
 
 
 def _normalise(line: str) -> str:

@@ -12,6 +12,17 @@ class UsageDict(TypedDict):
     cost: NotRequired[float | None]
 
 
+RouteKind = Literal["new", "edit", "rewrite", "fix", "chosen"]
+
+
+class RouteDict(TypedDict):
+    """A status event's ``route``: which model answers and why (engine/routing.py)."""
+
+    kind: RouteKind
+    model: str
+    reason: str
+
+
 Phase = Literal[
     "queued", "connecting", "streaming", "retrying", "saving", "done", "cached", "cancelled", "error"
 ]

@@ -202,6 +202,8 @@ class _Run:
         }
         if usage is not None:
             event["usage"] = usage.to_dict()
+        if self.route is not None:
+            event["route"] = self.route.to_dict()
         self.emit(event)
 
     def outcome(
@@ -472,6 +474,7 @@ class _Run:
             latency_ms=latency_ms,
             explanation="".join(answer.prose).strip() if answer is not None else "",
             request_key=key,
+            route=self.route,
         )
         self._record_usage("saved", version=version.number)
         self.emit(

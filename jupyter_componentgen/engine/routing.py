@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
 
-RouteKind = Literal["new", "edit", "rewrite", "fix", "chosen"]
+from .events import RouteDict, RouteKind
 
 # An instruction longer than this, or code longer than this, is not a "small edit".
 SMALL_EDIT_MAX_INSTRUCTION_CHARS = 400
@@ -31,6 +30,10 @@ class Route:
 
     def describe(self) -> str:
         return f"{self.model} ({self.reason})"
+
+    def to_dict(self) -> RouteDict:
+        """As status events and exported versions carry it (schema/events.schema.json ``route``)."""
+        return {"kind": self.kind, "model": self.model, "reason": self.reason}
 
 
 def small_edit_problem(instruction: str, code: str) -> str | None:

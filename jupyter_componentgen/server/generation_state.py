@@ -7,6 +7,7 @@ import time
 from dataclasses import dataclass
 from typing import Literal
 
+from jupyter_componentgen.engine.autofix import FrameFailure
 from jupyter_componentgen.engine.events import Event
 from jupyter_componentgen.engine.generation import GenerationOutcome
 
@@ -35,6 +36,8 @@ class GenerationSpec:
     model: str
     regenerate: bool
     user: str
+    # Set for a fix: what failed (and, for a blocked draft, its code).
+    fix: FrameFailure | None = None
 
 
 class Generation:

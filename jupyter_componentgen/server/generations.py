@@ -22,6 +22,7 @@ from jupyter_componentgen.engine.usage import Usage
 from . import messages_out as out
 from . import metrics
 from .event_log import ResumeGap
+from .fixes import FixTracker
 from .generation_state import Generation, GenerationRefused, GenerationSpec
 from .hub import Hub, Listener
 from .limits import ServerLimits
@@ -40,6 +41,7 @@ class GenerationManager:
         self._running_by_user: Counter[str] = Counter()
         self._running = 0
         self._busy_components: set[tuple[int, str]] = set()
+        self.fixes = FixTracker()
 
     # Requests
 
@@ -56,6 +58,7 @@ class GenerationManager:
             Engine.new_generation_id(), context, spec, self.limits.max_events_per_generation
         )
         self._generations[generation.id] = generation
+        self.fixes.generation_asked(context, spec.component)
         return generation
 
     def launch(self, generation: Generation, requester: Listener | None = None) -> None:
@@ -196,7 +199,12 @@ class GenerationManager:
         configured = (settings.model, settings.edit_model) if settings is not None else ()
         chosen = None if spec.model in configured else spec.model
         request = GenerationRequest(
-            spec.component, spec.instruction, model=chosen, regenerate=spec.regenerate, user=spec.user
+            spec.component,
+            spec.instruction,
+            model=chosen,
+            regenerate=spec.regenerate,
+            fix=spec.fix,
+            user=spec.user,
         )
         try:
             async with generation.context.use() as context:
@@ -258,6 +266,11 @@ class GenerationManager:
             self._busy_components.discard(generation.component_key)
             metrics.ACTIVE.dec()
         metrics.record_outcome(outcome.status, generation.spec.model, outcome.usage)
+        if outcome.status == "saved" and outcome.version is not None:
+            fixes, spec = self.fixes, generation.spec
+            fixes.saved(
+                generation.context, spec.component, outcome.version.number, is_fix=spec.fix is not None
+            )
         followers = self.hub.end(generation.id)
         self._announce_result(generation, outcome, followers)
         self._finished.append(generation)

@@ -7,7 +7,8 @@ APIHandler. Store calls run in a worker thread so a slow disk never stalls the s
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from jupyter_server.auth.decorator import authorized
 from jupyter_server.base.handlers import APIHandler
@@ -16,11 +17,12 @@ from tornado import web
 from jupyter_componentgen.engine.usage import Usage
 from jupyter_componentgen.store import Store, VersionNotFoundError, VersionRecord
 
-from .notebooks import NotebookContext
+from .notebooks import HistoryUnavailable, NotebookContext
 from .paths import NotebookPathError
 from .service import AUTH_RESOURCE, ComponentGenService
 
 HAND_EDIT_PROMPT = "Edited by hand"
+T = TypeVar("T")
 
 
 class _Handler(APIHandler):
@@ -31,9 +33,38 @@ class _Handler(APIHandler):
 
     async def _context(self) -> NotebookContext:
         try:
-            return await self.service.registry.open(self.get_query_argument("notebook", ""))
+            path = self._notebook_argument()
+            return await self.service.registry.open(path)
         except NotebookPathError as error:
             raise error.as_http_error() from None
+
+    def _notebook_argument(self) -> str:
+        """The ``notebook`` query argument exactly as sent.
+
+        Tornado's get_query_argument turns control characters (NUL...) into spaces, so a path that was
+        refused could name another notebook; read it raw and let the path checks refuse it instead.
+        """
+        values = self.request.query_arguments.get("notebook") or [b""]
+        try:
+            return values[-1].decode("utf-8")
+        except UnicodeDecodeError:
+            raise NotebookPathError(400, "The notebook path must be UTF-8 text.") from None
+
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        """APIHandler's JSON error, with the message as written: APIHandler reads tornado's log_message,
+        which doubles every '%' (a path like '100%.ipynb' would come back as '100%%.ipynb')."""
+        error = kwargs.get("exc_info", (None, None, None))[1]
+        if not isinstance(error, web.HTTPError) or not error.get_message():
+            super().write_error(status_code, **kwargs)
+            return
+        self.set_header("Content-Type", "application/json")
+        self.finish(json.dumps({"message": error.get_message(), "reason": error.reason}))
+
+    async def _call(self, context: NotebookContext, function: Callable[[Store], T]) -> T:
+        try:
+            return await context.call(function)
+        except HistoryUnavailable as error:
+            raise web.HTTPError(500, error.message) from None
 
     def _body(self) -> dict[str, Any]:
         try:
@@ -63,7 +94,7 @@ class ComponentsHandler(_Handler):
     @authorized
     async def get(self) -> None:
         context = await self._context()
-        summaries = await context.call(lambda store: store.components())
+        summaries = await self._call(context, lambda store: store.components())
         components = [
             {
                 "name": c.name,
@@ -88,7 +119,9 @@ class VersionsHandler(_Handler):
     @authorized
     async def get(self, name: str) -> None:
         context = await self._context()
-        current, versions = await context.call(lambda store: (store.current(name), store.versions(name)))
+        current, versions = await self._call(
+            context, lambda store: (store.current(name), store.versions(name))
+        )
         if current is None:
             raise web.HTTPError(404, f"No component named {name!r} in {context.api_path}.")
         self._reply(_versions_payload(name, versions, current))
@@ -123,7 +156,7 @@ class VersionsHandler(_Handler):
             )  # fmt: skip
 
         try:
-            version = await context.call(save)
+            version = await self._call(context, save)
         except VersionNotFoundError as error:
             raise web.HTTPError(404, str(error)) from None
         self.service.announce_update(context, version, "user_edit", saved=True)
@@ -135,8 +168,8 @@ class VersionHandler(_Handler):
     @authorized
     async def get(self, name: str, number: str) -> None:
         context = await self._context()
-        version, current = await context.call(
-            lambda store: (store.version(name, int(number)), store.current(name))
+        version, current = await self._call(
+            context, lambda store: (store.version(name, int(number)), store.current(name))
         )
         if version is None:
             raise web.HTTPError(404, f"Component {name!r} has no version {number} in {context.api_path}.")
@@ -154,7 +187,7 @@ class RollbackHandler(_Handler):
         context = await self._context()
         self._refuse_while_generating(context, name, "roll back")
         try:
-            version = await context.call(lambda store: store.set_current(name, number))
+            version = await self._call(context, lambda store: store.set_current(name, number))
         except VersionNotFoundError as error:
             raise web.HTTPError(404, str(error)) from None
         self.service.announce_update(context, version, "rollback", saved=False)

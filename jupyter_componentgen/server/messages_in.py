@@ -20,7 +20,12 @@ _FIELDS: dict[str, tuple[set[str], set[str]]] = {  # type -> (required, optional
     "cancel": ({"generation"}, set()),
     "subscribe": ({"notebook"}, {"component"}),
     "resume": ({"generation", "after_seq"}, set()),
+    "fix": ({"id", "notebook", "component", "auto"}, {"draft", "error", "model"}),
+    "frame_status": ({"notebook", "component", "version", "error"}, set()),
 }
+FRAME_PHASES = ("compile", "import", "runtime")
+MAX_FRAME_TEXT_CHARS = 20_000
+_FRAME_FIELDS = {"phase", "message", "line", "column", "stack"}
 
 
 class BadMessage(Exception):
@@ -63,7 +68,42 @@ class Resume:
     after_seq: int
 
 
-ClientMessage = Generate | Cancel | Subscribe | Resume
+@dataclass(frozen=True)
+class FrameReport:
+    """A compile, import or runtime error a view's sandboxed frame reported (line 1-based, column 0-based)."""
+
+    phase: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    stack: str = ""
+
+
+@dataclass(frozen=True)
+class Fix:
+    """``fix``: of a blocked ``draft`` (by id) or of ``error``, a frame error of version ``version``."""
+
+    id: str
+    notebook: str
+    component: str
+    draft: int | None
+    error: FrameReport | None
+    version: int | None
+    model: str | None
+    auto: bool
+
+
+@dataclass(frozen=True)
+class FrameStatus:
+    """``frame_status``: how ``version`` rendered in a view (``error`` None: cleanly)."""
+
+    notebook: str
+    component: str
+    version: int
+    error: FrameReport | None
+
+
+ClientMessage = Generate | Cancel | Subscribe | Resume | Fix | FrameStatus
 
 
 def parse_client_message(raw: str | bytes, *, max_bytes: int, max_instruction_chars: int) -> ClientMessage:
@@ -77,14 +117,23 @@ def parse_client_message(raw: str | bytes, *, max_bytes: int, max_instruction_ch
         data = json.loads(raw)
     except ValueError:
         raise BadMessage("bad_message", "The message is not valid JSON; send one JSON object.") from None
+    except RecursionError:  # "[[[[...", well within the size limit, is too deep for the parser
+        raise BadMessage("bad_message", "The message nests too deeply; send one flat JSON object.") from None
     if not isinstance(data, dict):
         raise BadMessage("bad_message", "The message must be a JSON object with a 'type' field.")
+    try:  # "\ud800" is valid JSON but not text: no model, hash or database would take it further on
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except (UnicodeEncodeError, RecursionError):
+        raise BadMessage(
+            "bad_message", "The message holds a lone surrogate (such as \\ud800) or nests too deeply."
+        ) from None
     request_id = data.get("id") if isinstance(data.get("id"), str) else None
     kind = data.get("type")
-    if kind not in _FIELDS:
+    if not isinstance(kind, str) or kind not in _FIELDS:  # a list or object is not even hashable
+        shown = repr(kind[:100]) if isinstance(kind, str) else "(not a string)"
         raise BadMessage(
             "bad_message",
-            f"Unknown message type {kind!r}; expected one of: {', '.join(_FIELDS)}.",
+            f"Unknown message type {shown}; expected one of: {', '.join(_FIELDS)}.",
             request_id,
         )
     return _Fields(kind, data, request_id).parse(max_instruction_chars)
@@ -134,6 +183,10 @@ class _Fields:
     def parse(self, max_instruction_chars: int) -> ClientMessage:
         if self.kind in ("generate", "edit"):
             return self.generate(max_instruction_chars)
+        if self.kind == "fix":
+            return self.fix()
+        if self.kind == "frame_status":
+            return self.frame_status()
         if self.kind == "subscribe":
             return Subscribe(
                 self.required_text("notebook", limit=MAX_NOTEBOOK_CHARS), self.component(optional=True)
@@ -169,3 +222,64 @@ class _Fields:
         return Generate(
             request_id, notebook, component, instruction, model, bool(regenerate), edit=self.kind == "edit"
         )
+
+    def whole_number(self, value: object, name: str) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            self.fail(f"'{name}' must be a whole number >= 1.")
+        return value
+
+    def frame_report(self, value: object, name: str, extra: frozenset[str] = frozenset()) -> FrameReport:
+        if not isinstance(value, dict):
+            self.fail(f"'{name}' must be an object with 'phase' and 'message'.")
+        unknown = sorted(value.keys() - _FRAME_FIELDS - extra)
+        if unknown:
+            self.fail(f"Unknown field(s) {', '.join(unknown)} in '{name}'.")
+        phase, message = value.get("phase"), value.get("message")
+        if phase not in FRAME_PHASES:
+            self.fail(f"'{name}.phase' must be one of {', '.join(FRAME_PHASES)}.")
+        if not isinstance(message, str) or not message.strip():
+            self.fail(f"'{name}.message' must say what went wrong.")
+        stack = value.get("stack", "")
+        if not isinstance(stack, str):
+            self.fail(f"'{name}.stack' must be a string.")
+        if len(message) > MAX_FRAME_TEXT_CHARS or len(stack) > MAX_FRAME_TEXT_CHARS:
+            self.fail(
+                f"'{name}.message' and '{name}.stack' may hold at most {MAX_FRAME_TEXT_CHARS:,} characters."
+            )
+        line, column = value.get("line"), value.get("column")
+        if line is not None:
+            line = self.whole_number(line, f"{name}.line")
+        if column is not None and (isinstance(column, bool) or not isinstance(column, int) or column < 0):
+            self.fail(f"'{name}.column' must be a whole number >= 0.")
+        return FrameReport(str(phase), message, line, column, stack)
+
+    def fix(self) -> Fix:
+        request_id = self.required_text("id", limit=MAX_ID_CHARS)
+        notebook = self.required_text("notebook", limit=MAX_NOTEBOOK_CHARS)
+        component = self.component()
+        if component is None:
+            self.fail("'component' must name the component.")
+        auto = self.data.get("auto")
+        if not isinstance(auto, bool):
+            self.fail("'auto' must be true (an automatic fix) or false (the person asked).")
+        draft, error, version = self.data.get("draft"), None, None
+        if ("draft" in self.data) == ("error" in self.data):
+            self.fail("A fix message needs either 'draft' (a blocked draft's id) or 'error' (a frame error).")
+        if "draft" in self.data:
+            draft = self.whole_number(draft, "draft")
+        if "error" in self.data:
+            raw = self.data["error"]
+            error = self.frame_report(raw, "error", frozenset({"version"}))
+            version = self.whole_number(raw.get("version"), "error.version")
+        model = self.text("model", limit=200, optional=True)
+        return Fix(request_id, notebook, component, draft, error, version, model, auto)
+
+    def frame_status(self) -> FrameStatus:
+        notebook = self.required_text("notebook", limit=MAX_NOTEBOOK_CHARS)
+        component = self.component()
+        if component is None:
+            self.fail("'component' must name the component.")
+        version = self.whole_number(self.data.get("version"), "version")
+        raw = self.data.get("error")
+        error = None if raw is None else self.frame_report(raw, "error")
+        return FrameStatus(notebook, component, version, error)

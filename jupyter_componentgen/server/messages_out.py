@@ -7,6 +7,8 @@ from typing import Any, Literal, NotRequired, TypedDict
 
 from jupyter_componentgen.engine.events import Event
 
+from .redact import redact
+
 GenerationState = Literal["queued", "running"]
 UpdateReason = Literal["generated", "rollback", "user_edit", "cached"]
 
@@ -68,6 +70,22 @@ class ActiveGeneration(TypedDict):
     last_seq: int
 
 
+class ReportedError(TypedDict):
+    phase: str
+    message: str
+    line: NotRequired[int]
+    column: NotRequired[int]
+    stack: NotRequired[str]
+
+
+class ComponentError(TypedDict):
+    type: Literal["component_error"]
+    notebook: str
+    component: str
+    version: int
+    error: ReportedError | None
+
+
 class Subscribed(TypedDict):
     type: Literal["subscribed"]
     notebook: str
@@ -75,8 +93,28 @@ class Subscribed(TypedDict):
 
 
 def encode(message: Any) -> str:
-    """One message as the socket's text frame (encoded once, however many clients receive it)."""
-    return json.dumps(message, ensure_ascii=False, separators=(",", ":"))
+    """One message as the socket's text frame (encoded once, however many clients receive it).
+
+    Key values are blanked out of every message but the model's code (redact.py). Text a client sent
+    may hold lone surrogates ("\\ud800" in its JSON), which UTF-8 cannot carry: such a message is sent
+    with ASCII escapes instead, which JSON readers decode to the same string.
+    """
+    text = json.dumps(message, ensure_ascii=False, separators=(",", ":"))
+    if not _carries_model_code(message):
+        text = redact(text)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(json.loads(text), separators=(",", ":"))
+    return text
+
+
+def _carries_model_code(message: Any) -> bool:
+    """Code streamed or saved by a generation: the bulk of the traffic, and never an error's text."""
+    kind = message.get("type") if isinstance(message, dict) else None
+    if kind == "event":
+        return message["event"].get("type") in ("content_block_delta", "text_delta")
+    return kind == "component_updated"
 
 
 def accepted(request_id: str, generation: str) -> Accepted:
@@ -116,3 +154,15 @@ def request_error(code: str, message: str, request_id: str | None = None) -> Req
 
 def subscribed(notebook: str, active: list[ActiveGeneration]) -> Subscribed:
     return {"type": "subscribed", "notebook": notebook, "active": active}
+
+
+def component_error(
+    notebook: str, component: str, version: int, error: ReportedError | None
+) -> ComponentError:
+    return {
+        "type": "component_error",
+        "notebook": notebook,
+        "component": component,
+        "version": version,
+        "error": error,
+    }

@@ -9,10 +9,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import sqlite3
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 
 from jupyter_core.utils import ensure_async
@@ -20,23 +21,52 @@ from jupyter_core.utils import ensure_async
 from jupyter_componentgen.config import ComponentGen
 from jupyter_componentgen.engine.generation import Engine
 from jupyter_componentgen.limits import GenerationLimiter, build_engine
-from jupyter_componentgen.store import DB_FILE_NAME, Store
+from jupyter_componentgen.store import DB_FILE_NAME, STORE_FOLDER, Store
 
 from .history_moves import move_between, rekey, rekey_prefix
-from .paths import NotebookFile, os_path_of, resolve_notebook
+from .paths import NotebookFile, NotebookPathError, inside_root, os_path_of, resolve_notebook
 
 T = TypeVar("T")
 EngineFactory = Callable[[Store], Engine]
 log = logging.getLogger(__name__)
 
 
+class HistoryUnavailable(Exception):
+    """The history database failed (corrupt, unreadable, full disk...); ``message`` is for the client.
+
+    It names the file relative to the notebook and the database's own reason, never a server path.
+    """
+
+    def __init__(self, api_path: str, *, shared: bool, reason: str) -> None:
+        where = (
+            f"the shared {DB_FILE_NAME} (in ComponentGen.store_dir)"
+            if shared
+            else f"{STORE_FOLDER}/{DB_FILE_NAME} beside the notebook"
+        )
+        self.message = (
+            f"The component history of {api_path!r} could not be read or written ({reason}). If this "
+            f"persists, move {where} aside (a new history starts) or restore it from a backup."
+        )
+        super().__init__(self.message)
+
+
+def _reason(error: Exception) -> str:
+    """The failure in a few words, without the file names an OSError carries."""
+    if isinstance(error, OSError):
+        return error.strerror or type(error).__name__
+    return str(error) or type(error).__name__
+
+
 class NotebookContext:
     """A notebook's Store and Engine, with a count of who is using them right now."""
 
-    def __init__(self, file: NotebookFile, store: Store, engine: Engine) -> None:
+    def __init__(
+        self, file: NotebookFile, store: Store, engine: Engine, *, shared_store: bool = False
+    ) -> None:
         self.file = file
         self.store = store
         self.engine = engine
+        self.shared_store = shared_store
         self.last_used = time.monotonic()
         self._users = 0
         self._ready = asyncio.Event()
@@ -70,9 +100,16 @@ class NotebookContext:
         """Run ``function(store)`` (blocking Store calls) in a worker thread, holding the context meanwhile.
 
         The store is looked up only once the context is held, so a call never reaches a moved history.
+        A failing database raises HistoryUnavailable.
         """
         async with self.use():
-            return await asyncio.to_thread(function, self.store)
+            try:
+                return await asyncio.to_thread(function, self.store)
+            except (sqlite3.Error, OSError) as error:
+                log.warning("jupyter-componentgen: the history of %s failed: %r", self.api_path, error)
+                raise HistoryUnavailable(
+                    self.api_path, shared=self.shared_store, reason=_reason(error)
+                ) from None
 
     def pause(self) -> None:
         self._ready.clear()
@@ -116,6 +153,7 @@ class NotebookRegistry:
     async def open(self, api_path: object) -> NotebookContext:
         """The context of an existing notebook; NotebookPathError when the path may not be used."""
         file = await resolve_notebook(self.contents_manager, api_path)
+        self._check_history_folder(file)
         context = self._contexts.get(file.api_path)
         if context is None:
             context = self._create(file)
@@ -123,9 +161,24 @@ class NotebookRegistry:
             self._close_idle()
         return context
 
+    def _check_history_folder(self, file: NotebookFile) -> None:
+        """A history beside the notebook must stay inside the root too: its folder may be a link."""
+        if self.settings.store_dir:
+            return  # one folder the administrator chose, outside the root on purpose
+        folder = file.os_path.resolve().parent / STORE_FOLDER
+        if not inside_root(self.contents_manager, folder):
+            beside = PurePosixPath(file.api_path).parent / STORE_FOLDER
+            raise NotebookPathError(
+                403,
+                f"The history folder {str(beside)!r} of {file.api_path!r} is a symbolic link that leads "
+                "outside the server's root; component history is kept only inside the root. Remove the "
+                "link (a new history starts) or move its target into the root.",
+            )
+
     def _create(self, file: NotebookFile) -> NotebookContext:
         store = Store.for_notebook(file.os_path, self.settings.store_dir)
-        return NotebookContext(file, store, self._engine_factory(store))
+        shared = bool(self.settings.store_dir)
+        return NotebookContext(file, store, self._engine_factory(store), shared_store=shared)
 
     def _close_idle(self) -> None:
         """Close the least recently used idle contexts beyond ``max_open`` (each holds a database handle)."""

@@ -1,8 +1,9 @@
 """Map a notebook's API path to its file, only through the server's ContentsManager.
 
 The REST handlers and the WebSocket both come through here, so a path is refused the same way whichever
-door it knocks on: absolute paths, '..' or '.' segments, hidden files (unless the server allows them),
-files that do not exist, and files whose real location (after symlinks) is outside the server's root.
+door it knocks on: absolute paths, '..' or '.' segments, backslashes and NUL characters, hidden files (unless
+the server allows them), files that do not exist, and files whose real location (after symbolic links) is
+outside the server's root.
 """
 
 from __future__ import annotations
@@ -42,7 +43,9 @@ def normalise_api_path(api_path: object) -> str:
         raise NotebookPathError(400, f"Pass the notebook's path, {EXAMPLE}.")
     if len(api_path) > MAX_PATH_CHARS:
         raise NotebookPathError(400, f"The notebook path is longer than {MAX_PATH_CHARS} characters.")
-    if "\\" in api_path or "\x00" in api_path:
+    if "\x00" in api_path:
+        raise NotebookPathError(400, "The notebook path holds a NUL character, which no file name can hold.")
+    if "\\" in api_path:
         raise NotebookPathError(400, f"Use '/' to separate folders in the notebook path, {EXAMPLE}.")
     if api_path.startswith("/") or (len(api_path) > 1 and api_path[1] == ":"):
         raise NotebookPathError(400, f"The notebook path must be relative to the server's root, {EXAMPLE}.")
@@ -68,8 +71,18 @@ def os_path_of(contents_manager: Any, api_path: str) -> Path:
 
 
 def inside_root(contents_manager: Any, os_path: Path) -> bool:
+    """Whether ``os_path``, with every symbolic link followed, is inside the server's root."""
     root = Path(str(getattr(contents_manager, "root_dir", "/"))).resolve()
     return os_path.resolve().is_relative_to(root)
+
+
+def _leads_outside(api_path: str) -> NotebookPathError:
+    return NotebookPathError(
+        403,
+        f"The notebook {api_path!r} is a symbolic link (or inside a linked folder) that leads outside the "
+        "server's root; component history is kept only inside the root. Open the notebook from a folder "
+        "inside it.",
+    )
 
 
 async def resolve_notebook(contents_manager: Any, api_path: object) -> NotebookFile:
@@ -84,5 +97,5 @@ async def resolve_notebook(contents_manager: Any, api_path: object) -> NotebookF
         raise missing
     os_path = os_path_of(contents_manager, path)
     if not inside_root(contents_manager, os_path):
-        raise missing
+        raise _leads_outside(path)
     return NotebookFile(path, os_path)

@@ -8,6 +8,7 @@ from jupyter_componentgen.config import ComponentGen
 from jupyter_componentgen.store import VersionRecord
 
 from . import messages_out as out
+from .generation_state import GenerationRefused
 from .generations import GenerationManager
 from .hub import Hub
 from .limits import ServerLimits
@@ -28,6 +29,18 @@ class ComponentGenService:
         """The models a client may ask for: the configured model, edit model and fallbacks."""
         configured = [self.settings.model, self.settings.edit_model, *self.settings.fallback_models]
         return list(dict.fromkeys(m for m in configured if m))
+
+    def choose_model(self, requested: str | None, *, edit: bool) -> str:
+        """The model a request names, else the configured one; refused when not configured here."""
+        settings = self.settings
+        model = requested or (settings.edit_model if edit and settings.edit_model else settings.model)
+        if model not in self.models():
+            raise GenerationRefused(
+                "unknown_model",
+                f"The model {model!r} is not configured on this server; choose one of "
+                f"{', '.join(self.models())} (GET componentgen/api/models).",
+            )
+        return model
 
     def announce_update(
         self, context: NotebookContext, version: VersionRecord, reason: out.UpdateReason, *, saved: bool

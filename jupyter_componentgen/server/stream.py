@@ -19,8 +19,21 @@ from tornado.websocket import WebSocketClosedError, WebSocketHandler
 
 from . import messages_out as out
 from . import metrics
+from .fixes import failure_to_fix, reported_error
 from .generation_state import GenerationRefused, GenerationSpec
-from .messages_in import BadMessage, Cancel, ClientMessage, Generate, Resume, Subscribe, parse_client_message
+from .messages_in import (
+    BadMessage,
+    Cancel,
+    ClientMessage,
+    Fix,
+    FrameReport,
+    FrameStatus,
+    Generate,
+    Resume,
+    Subscribe,
+    parse_client_message,
+)
+from .notebooks import HistoryUnavailable, NotebookContext
 from .paths import NotebookPathError
 from .service import AUTH_RESOURCE, ComponentGenService
 
@@ -61,7 +74,7 @@ class StreamSession:
                 max_bytes=self.service.limits.max_message_bytes,
                 max_instruction_chars=self.service.settings.max_prompt_chars,
             )
-            request_id = message.id if isinstance(message, Generate) else None
+            request_id = message.id if isinstance(message, Generate | Fix) else None
             await self._dispatch(message)
         except BadMessage as error:
             self.refuse(error.code, error.message, error.request_id)
@@ -69,6 +82,8 @@ class StreamSession:
             self.refuse("bad_notebook", error.message, request_id)
         except GenerationRefused as error:
             self.refuse(error.code, error.message, request_id)
+        except HistoryUnavailable as error:
+            self.refuse("history_unavailable", error.message, request_id)
         except Exception:
             log.exception("jupyter-componentgen: could not handle a stream message")
             self.refuse("internal", "The server could not handle this request; see its log.", request_id)
@@ -81,6 +96,10 @@ class StreamSession:
             self.service.manager.cancel(message.generation)
         elif isinstance(message, Subscribe):
             await self._subscribe(message)
+        elif isinstance(message, Fix):
+            await self._fix(message)
+        elif isinstance(message, FrameStatus):
+            await self._frame_status(message)
         else:
             self._resume(message)
 
@@ -124,6 +143,62 @@ class StreamSession:
         self.service.hub.subscribe(self, context.api_path, message.component)
         active = [g.summary() for g in self.service.manager.active(context.api_path, message.component)]
         self._send(out.encode(out.subscribed(context.api_path, active)))
+        for component, version, error in self.service.manager.fixes.errors(context):
+            if message.component in (None, component):
+                notice = out.component_error(context.api_path, component, version, reported_error(error))
+                self._send(out.encode(notice))
+
+    async def _fix(self, message: Fix) -> None:
+        """Ask the model to fix a blocked draft or a frame error of the current version (see fixes.py)."""
+        await self._require_write("ask for fixes")
+        service, manager = self.service, self.service.manager
+        model = service.choose_model(message.model, edit=False)
+        context = await service.registry.open(message.notebook)
+        failure = await failure_to_fix(context, message)
+        component, version = message.component, message.version
+        if message.error is not None and version is not None:
+            await self._report(context, component, version, message.error)
+        if message.auto:
+            if not service.settings.auto_fix:
+                raise GenerationRefused("auto_fix_off", "Automatic fixes are switched off (auto_fix).")
+            if (
+                message.error is None
+                or version is None
+                or manager.active(context.api_path, component)
+                or not manager.fixes.take_auto(context, component, version, failure)
+            ):
+                raise GenerationRefused(
+                    "auto_fix_skipped",
+                    f"No automatic fix for {component!r}: only a version a generation just saved is fixed "
+                    "automatically, once, and never a fix. Ask for a fix yourself.",
+                )
+        spec = GenerationSpec(component, failure.instruction(), model, False, self.user, fix=failure)
+        try:
+            generation = manager.submit(context, spec)
+        except GenerationRefused:
+            if message.auto and version is not None:
+                manager.fixes.rearm(context, component, version)
+            raise
+        self._send(out.encode(out.accepted(message.id, generation.id)))
+        manager.launch(generation, requester=self)
+
+    async def _frame_status(self, message: FrameStatus) -> None:
+        """A view says how a version rendered; only people who may generate are listened to."""
+        if not await self._may_write():
+            return
+        context = await self.service.registry.open(message.notebook)
+        await self._report(context, message.component, message.version, message.error)
+
+    async def _report(
+        self, context: NotebookContext, component: str, version: int, error: FrameReport | None
+    ) -> None:
+        """Remember a frame report of the current version and tell the notebook's subscribers."""
+        current = await context.call(lambda store: store.current(component))
+        if current is None or current.number != version:
+            return  # about a version that is no longer shown: nobody can fix it from here
+        if self.service.manager.fixes.report(context, component, version, error):
+            notice = out.component_error(context.api_path, component, version, reported_error(error))
+            self.service.hub.send_to_notebook(context.api_path, component, out.encode(notice))
 
     def _resume(self, message: Resume) -> None:
         manager = self.service.manager

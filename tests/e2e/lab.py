@@ -111,8 +111,8 @@ class Widget:
 
     @property
     def frame(self) -> FrameLocator:
-        """The sandboxed iframe's document, for reading and clicking inside the component."""
-        return self.iframe.content_frame
+        """The component's sandboxed document (inside the preview's relay frame), for reading and clicking."""
+        return self.iframe.content_frame.frame_locator("iframe")
 
     def preview_text(self, timeout: float = 2.0) -> str:
         """Visible text inside the component's iframe; empty while there is no iframe or nothing painted."""

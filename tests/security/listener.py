@@ -35,6 +35,15 @@ class Listener:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    def fill(self, text: str) -> str:
+        """A corpus case aimed at this listener (its URL and host:port placeholders filled in)."""
+        return text.replace("__LISTENER__", self.url).replace("__HOSTPORT__", f"127.0.0.1:{self.port}")
+
+    def take(self) -> list[Connection]:
+        """The connections recorded so far; the record starts over (handlers append to the new list)."""
+        taken, self.connections = self.connections, []
+        return taken
+
     def start(self) -> None:
         listener = self
 

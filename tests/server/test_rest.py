@@ -1,15 +1,9 @@
-"""REST routes: history, rollback, hand edits, models; authentication, XSRF and path checks; metrics."""
+"""REST routes: history, rollback, hand edits, models; metrics. (Their security: test_endpoint_security.py.)"""
 
 from __future__ import annotations
 
-import json
-from http.cookies import SimpleCookie
 from pathlib import Path
 from typing import Any
-
-import nbformat
-import pytest
-from tornado.httpclient import HTTPClientError
 
 from jupyter_componentgen.engine.usage import Usage
 from jupyter_componentgen.store import Store
@@ -117,111 +111,6 @@ async def test_models_lists_the_configured_choices(api: Fetch, server: Any) -> N
         "fallback_models": ["openai/gpt-test-fallback"],
         "choices": [MODEL, "openai/gpt-test-fallback"],
     }
-
-
-ROUTES = [
-    ("GET", ("models",)),
-    ("GET", ("components",)),
-    ("GET", ("components", "counter", "versions")),
-    ("GET", ("components", "counter", "versions", "1")),
-    ("POST", ("components", "counter", "versions")),
-    ("POST", ("components", "counter", "rollback")),
-]
-BODIES = {"versions": {"code": "// hacked\n"}, "rollback": {"version": 1}}
-
-
-@pytest.mark.parametrize(("method", "parts"), ROUTES)
-async def test_rest_routes_refuse_requests_without_authentication(
-    *, api: Fetch, server: Any, jp_root_dir: Path, notebook: str, method: str, parts: tuple[str, ...]
-) -> None:
-    seed_history(jp_root_dir, notebook)
-    body = json.dumps(BODIES[parts[-1]]) if method == "POST" else None
-    status = await status_of(
-        api(*parts, params={"notebook": notebook}, method=method, body=body, headers={"Authorization": ""})
-    )
-    assert status == 403
-    with Store.for_notebook(jp_root_dir / notebook) as store:
-        assert len(store.versions("counter")) == 2
-        assert store.current("counter").number == 2  # type: ignore[union-attr]
-
-
-async def browser_session(api: Fetch, jp_fetch: Any) -> tuple[dict[str, str], str]:
-    """Headers of a browser that logged in (cookies, no token), and its XSRF token."""
-    cookies: SimpleCookie = SimpleCookie()
-    login_page = await jp_fetch("login", headers={"Authorization": ""})  # its form sets the XSRF cookie
-    for response in (login_page, await api("models")):  # a token request sets the login cookie
-        for header in response.headers.get_list("Set-Cookie"):
-            cookies.load(header)
-    assert "_xsrf" in cookies, "the server sets the XSRF cookie"
-    cookie_header = "; ".join(f"{name}={morsel.value}" for name, morsel in cookies.items())
-    return {"Authorization": "", "Cookie": cookie_header}, cookies["_xsrf"].value
-
-
-async def test_stream_socket_refuses_no_authentication_and_foreign_origins(
-    api: Fetch, jp_fetch: Any, open_stream: StreamFactory, server: Any, notebook: str
-) -> None:
-    with pytest.raises(HTTPClientError) as anonymous:
-        await open_stream(headers={"Authorization": ""})
-    assert anonymous.value.code == 403
-
-    browser, _ = await browser_session(api, jp_fetch)
-    with pytest.raises(HTTPClientError) as foreign:
-        await open_stream(headers={**browser, "Origin": "http://evil.example"})
-    assert foreign.value.code == 403
-    same_site = await open_stream(headers=dict(browser))
-    await same_site.send({"type": "subscribe", "notebook": notebook})
-    assert (await same_site.receive())["type"] == "subscribed"
-
-
-async def test_posts_with_a_login_cookie_need_the_xsrf_token(
-    api: Fetch, jp_fetch: Any, server: Any, jp_root_dir: Path, notebook: str
-) -> None:
-    """A browser session (cookie, no token) must also send the XSRF token on writes."""
-    seed_history(jp_root_dir, notebook)
-    browser, xsrf = await browser_session(api, jp_fetch)
-    query = {"notebook": notebook}
-
-    assert (await api("components", params=query, headers=dict(browser))).code == 200
-    for route, body in BODIES.items():
-        without = api("components", "counter", route, params=query, body=body, headers=dict(browser))
-        assert await status_of(without) == 403
-    with Store.for_notebook(jp_root_dir / notebook) as store:
-        assert [v.number for v in store.versions("counter")] == [1, 2]
-    with_token = {**browser, "X-XSRFToken": xsrf}
-    rolled = await api(
-        "components", "counter", "rollback", params=query, body={"version": 1}, headers=with_token
-    )
-    assert payload(rolled)["number"] == 1
-
-
-@pytest.mark.parametrize(
-    ("path", "status"),
-    [
-        ("", 400),
-        ("notes.txt", 400),
-        ("../outside.ipynb", 400),
-        ("sub/../../outside.ipynb", 400),
-        ("./analysis.ipynb", 400),
-        ("/etc/analysis.ipynb", 400),
-        ("C:/analysis.ipynb", 400),
-        ("sub\\analysis.ipynb", 400),
-        ("missing.ipynb", 404),
-        (".hidden/analysis.ipynb", 404),
-        ("escape/analysis.ipynb", 404),  # a symlink to a folder outside the root
-    ],
-)
-async def test_notebook_paths_outside_the_root_are_refused(
-    *, api: Fetch, server: Any, jp_root_dir: Path, tmp_path: Path, path: str, status: int
-) -> None:
-    outside = tmp_path / "outside"
-    outside.mkdir()
-    for folder in (outside, jp_root_dir / ".hidden"):
-        folder.mkdir(exist_ok=True)
-        (folder / "analysis.ipynb").write_text(nbformat.writes(nbformat.v4.new_notebook()), encoding="utf-8")
-    (jp_root_dir / "escape").symlink_to(outside)
-
-    assert await status_of(api("components", params={"notebook": path})) == status
-    assert not (outside / ".componentgen").exists()
 
 
 async def test_metrics_are_served_on_the_server_metrics_route(

@@ -296,7 +296,8 @@ def test_generated_component_renders_offline_with_its_data(
         try:
             page = browser.new_page()
             page.goto(page_file.as_uri())
-            frame = page.frame_locator("iframe")
+            # The preview's relay frame, then the component's own frame inside it.
+            frame = page.frame_locator("iframe").frame_locator("iframe")
             frame.get_by_test_id("total-revenue").wait_for(timeout=20_000)
             assert frame.get_by_test_id("total-revenue").inner_text() == "$2,500"
             frame.get_by_test_id("quarter-select").select_option("Q2")

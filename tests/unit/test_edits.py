@@ -11,6 +11,7 @@ import jsonschema
 import pytest
 
 from jupyter_componentgen.config import load_settings
+from jupyter_componentgen.engine.answer import Answer
 from jupyter_componentgen.engine.edits import (
     EditBlockReader,
     EditMismatch,
@@ -61,12 +62,80 @@ def test_reader_returns_each_block_when_complete_across_chunk_boundaries() -> No
     assert not reader.inside_block
 
 
+BUTTON_LINE = '    <button className="bg-indigo-600" onClick={() => setCount(count + 1)}>\n'
+
+
 def test_exact_match_replaces_once() -> None:
-    result = apply_block(
-        CODE, block('    <button className="bg-indigo-600"', '    <button className="bg-emerald-600"')
-    )
+    result = apply_block(CODE, block(BUTTON_LINE, BUTTON_LINE.replace("indigo", "emerald")))
     assert "bg-emerald-600" in result
     assert result.replace("bg-emerald-600", "bg-indigo-600") == CODE
+    # A SEARCH without its final newline still ends the line; a replacement with one adds no blank line.
+    unterminated = apply_block(CODE, block(BUTTON_LINE[:-1], BUTTON_LINE.replace("indigo", "emerald")))
+    assert unterminated == result
+
+
+# One-line SEARCH parts: the prompt asks for the fewest whole lines that occur once, usually one line.
+TABLE = """export default function Table({ rows }) {
+  const x = 1;
+  const max = 1;
+  return (
+    <table>
+      <tr>
+        <td>{rows.length}</td>
+      </tr>
+      <tr>
+          <td>{rows.length}</td>
+      </tr>
+    </table>
+  );
+}
+"""
+
+
+def test_a_one_line_search_never_matches_inside_a_longer_line() -> None:
+    tail = "onClick={() => setCount(count + 1)}>\n"
+    assert CODE.count(tail) == 1, "the tail of the button line occurs once, as a fragment"
+    with pytest.raises(EditMismatch) as fragment:
+        apply_block(CODE, block(tail, "onClick={() => setCount(0)}>\n"))
+    assert fragment.value.kind == "missing"
+    # A line that is also the end of a longer line is found as the whole line only: not ambiguous.
+    result = apply_block(TABLE, block("  const x = 1;\n", "  const x = 2;\n"))
+    assert "  const x = 2;\n  const max = 1;\n" in result
+
+
+def test_a_one_line_search_that_occurs_twice_is_ambiguous_verbatim_or_tolerant() -> None:
+    with pytest.raises(EditMismatch) as repeated:
+        apply_block(TABLE, block("      </tr>\n", "      </tr>\n      <tr />\n"))
+    assert (repeated.value.kind, "2 places" in repeated.value.message) == ("ambiguous", True)
+    # Without its indentation the cell line matches both rows (once per indentation): ambiguous too.
+    with pytest.raises(EditMismatch) as drifted:
+        apply_block(TABLE, block("<td>{rows.length}</td>\n", "<td>{rows.length + 1}</td>\n"))
+    assert drifted.value.kind == "ambiguous"
+
+
+def test_a_verbatim_one_line_search_picks_the_line_with_its_exact_indentation() -> None:
+    result = apply_block(
+        TABLE, block("        <td>{rows.length}</td>\n", "        <td>{rows.length}!</td>\n")
+    )
+    assert "        <td>{rows.length}!</td>\n" in result
+    assert "          <td>{rows.length}</td>\n" in result, "the deeper-indented copy is untouched"
+
+
+def test_a_one_line_search_without_indentation_reindents_a_multi_line_replacement() -> None:
+    result = apply_block(
+        CODE,
+        block(
+            "const [count, setCount] = useState(0);\n",
+            "const [count, setCount] = useState(0);\nconst doubled = count * 2;\n",
+        ),
+    )
+    assert "  const [count, setCount] = useState(0);\n  const doubled = count * 2;\n  return (\n" in result
+
+
+def test_a_blank_one_line_search_is_refused_as_empty() -> None:
+    with pytest.raises(EditMismatch) as blank:
+        apply_block(CODE, block("\n", "const x = 1;\n"))
+    assert blank.value.kind == "empty"
 
 
 def test_whitespace_drift_matches_and_keeps_the_codes_indentation() -> None:
@@ -111,6 +180,44 @@ def test_blocks_apply_in_order_and_delete_with_an_empty_replacement() -> None:
     )
     assert not result.startswith("import")
     assert "      {count}\n" in result
+
+
+# Previews as blocks apply --------------------------------------------------------------------------------
+
+
+def test_each_applied_block_is_previewed_as_the_whole_code_before_the_next_block_streams() -> None:
+    first = CODE.replace("bg-indigo-600", "bg-emerald-600")
+    second = first.replace("Clicked {count} times", "Clicked {count} times so far")
+    answer = edit_answer(
+        (BUTTON_LINE, BUTTON_LINE.replace("indigo", "emerald")),
+        ("      Clicked {count} times\n", "      Clicked {count} times so far\n"),
+    )
+    cut = answer.index("<<<<<<< SEARCH", answer.index(">>>>>>> REPLACE"))
+    events: list[Event] = []
+    edit = Answer(events.append, base_code=CODE, checker=None)
+
+    edit.feed(answer[:cut])
+    after_first = list(events)
+    edit.feed(answer[cut:])
+    edit.close()
+
+    def previews(seen: list[Event]) -> list[str]:
+        codes: list[str] = []
+        for event in seen:
+            if event["type"] == "content_block_start":
+                assert event["kind"] == "file", "the SEARCH/REPLACE text itself is never sent"
+                codes.append("")
+            elif event["type"] == "content_block_delta":
+                codes[-1] += event["text"]
+        return codes
+
+    assert previews(after_first) == [first], "the first change shows before the second block arrives"
+    assert previews(events) == [first, second]
+    stops = [i for i, e in enumerate(events) if e["type"] == "content_block_stop"]
+    last_delta = max(i for i, e in enumerate(events) if e["type"] == "content_block_delta")
+    assert len(stops) == 1
+    assert stops[0] > last_delta, "the preview stays open until the edit's END, so followers render it"
+    assert edit.finish(stop_reason="end_turn", continuations=0, max_tokens=8192) == second
 
 
 # The engine ---------------------------------------------------------------------------------------------
@@ -212,7 +319,11 @@ def test_an_ambiguous_edit_then_another_edit_fails_without_a_new_version(
     ambiguous = edit_answer(("  \n", "x\n"))
     llm_env.enqueue(
         Script(COUNTER, tokens_per_second=FAST),
-        Script(edit_answer(("}\n", "};\n")), tokens_per_second=FAST),
+        # The second block's "}" line is unique in the code the model saw, but not after the first block.
+        Script(
+            edit_answer(("}\n", "}\n\nfunction Extra() {\n  return null;\n}\n"), ("}\n", "};\n")),
+            tokens_per_second=FAST,
+        ),
         Script(ambiguous, tokens_per_second=FAST),
     )
     engine = make_engine(tmp_path)
@@ -229,3 +340,39 @@ def test_an_ambiguous_edit_then_another_edit_fails_without_a_new_version(
     assert current is not None
     assert current.number == 1
     assert events[-1]["phase"] == "error"
+
+
+def test_the_cell_widget_restarts_its_preview_from_the_code_after_each_block(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, llm_env: ScriptedProvider
+) -> None:
+    from jupyter_componentgen.api import Component
+    from tests.unit.kernel_helpers import from_view, kernel_side, view_code
+
+    code = original_code()
+    colour = next(line for line in code.splitlines(keepends=True) if "bg-indigo-600" in line)
+    first = code.replace(colour, colour.replace("bg-indigo-600", "bg-emerald-600"))
+    second = first.replace("        Add one\n", "        Add one more\n")
+    answer = edit_answer(
+        (colour, colour.replace("bg-indigo-600", "bg-emerald-600")),
+        ("        Add one\n", "        Add one more\n"),
+        name="CounterButton",
+    )
+    llm_env.enqueue(Script(COUNTER, tokens_per_second=FAST), Script(answer, tokens_per_second=FAST))
+    with kernel_side(tmp_path, monkeypatch) as comms:
+        widget = Component("counter", create=True)
+        from_view(widget, {"type": "view_ready"})
+        widget.edit("A button that counts clicks")
+        before = len(comms.custom(widget))
+
+        widget.edit("green, and a longer label")
+
+        messages = comms.custom(widget)[before:]
+        streams: list[list[Any]] = []
+        for message in messages:
+            if message.data["content"]["type"] == "stream_start":
+                streams.append([])
+            streams[-1].append(message)
+        assert [view_code(stream) for stream in streams] == [first, second]
+        end = messages[-1].data["content"]
+        assert (end["type"], end["ok"], end["length"]) == ("stream_end", True, len(second))
+        assert (widget.version, widget.code) == (2, second)

@@ -134,7 +134,8 @@ def _open(chromium: Browser, page_file: Path, check: Callable[[Page, FrameLocato
         iframe.wait_for(state="attached", timeout=15_000)
         # Opaque origin: the component never gets this page's origin.
         assert iframe.get_attribute("sandbox") == "allow-scripts"
-        check(page, page.frame_locator("iframe"))
+        # The preview's relay frame, then the component's own frame inside it.
+        check(page, page.frame_locator("iframe").frame_locator("iframe"))
     finally:
         context.close()
     return console

@@ -4,13 +4,19 @@ the choice and its reason show in the status and are kept with the version."""
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from pathlib import Path
 from typing import Any
+
+import jsonschema
+import pytest
 
 from jupyter_componentgen.config import load_settings
 from jupyter_componentgen.engine.events import Event
 from jupyter_componentgen.engine.generation import Engine, GenerationRequest
-from jupyter_componentgen.engine.routing import choose_route, small_edit_problem
+from jupyter_componentgen.engine.routing import Route, choose_route, small_edit_problem
+from jupyter_componentgen.engine.usage import Usage
+from jupyter_componentgen.resources import load_schema
 from jupyter_componentgen.store import Store
 from tests.provider import Script, ScriptedProvider, recording
 
@@ -132,3 +138,110 @@ def test_prompt_cache_marks_the_system_prompt_and_cached_tokens_are_recorded_and
     assert outcome.version.usage.cost is not None
     assert "900 cached" in events[-1]["message"]
     assert engine.ledger.for_version("counter", 1).cached_tokens == 900
+
+
+# The route on status events and on the saved version ------------------------------------------------------
+
+
+def statuses(events: list[Event]) -> list[Event]:
+    return [e for e in events if e["type"] == "status"]
+
+
+def test_status_events_carry_the_route_once_routed_and_the_version_keeps_it(
+    tmp_path: Path, llm_env: ScriptedProvider
+) -> None:
+    edited = COUNTER.replace("bg-indigo-600", "bg-emerald-600")
+    llm_env.enqueue(Script(COUNTER, tokens_per_second=FAST), Script(edited, tokens_per_second=FAST))
+    engine = make_engine(tmp_path)
+    validator = jsonschema.Draft202012Validator(load_schema("events"))
+
+    _, first_events = run(engine, "A button that counts clicks")
+    second, second_events = run(engine, "make it green")
+
+    for event in first_events + second_events:
+        validator.validate(event)
+    new_route = {"kind": "new", "model": MAIN, "reason": "new component: main model"}
+    assert all(e["route"] == new_route for e in statuses(first_events))
+    small_edit = {"kind": "edit", "model": CHEAP, "reason": "small edit: edit_model"}
+    assert all(e["route"] == small_edit for e in statuses(second_events))
+    assert statuses(second_events)[0]["phase"] == "connecting", "routed before the first status"
+    assert second.version is not None
+    assert second.version.route == second.route
+    stored = engine.store.version("counter", 2)
+    assert stored is not None
+    assert stored.route is not None
+    assert stored.route.to_dict() == small_edit
+    exported = stored.to_export(current=True)
+    assert exported["route"] == small_edit
+    jsonschema.Draft202012Validator(load_schema("version")).validate(exported)
+
+
+def test_a_cached_answer_has_no_route_and_a_rewrite_after_a_failed_edit_shows_its_own(
+    tmp_path: Path, llm_env: ScriptedProvider
+) -> None:
+    missing = "/// EDIT CounterButton\n<<<<<<< SEARCH\nnot in the code\n=======\nx\n>>>>>>> REPLACE\n/// END CounterButton\n"
+    llm_env.enqueue(
+        Script(COUNTER, tokens_per_second=FAST),
+        Script(missing, tokens_per_second=FAST),
+        Script(COUNTER.replace("bg-indigo-600", "bg-amber-600"), tokens_per_second=FAST),
+    )
+    engine = make_engine(tmp_path)
+    run(engine, "A button that counts clicks")
+
+    cached, cached_events = run(engine, "A button that counts clicks")
+    edited, edit_events = run(engine, "make it amber")
+
+    assert cached.status == "cached"
+    assert all("route" not in e for e in statuses(cached_events)), "no model was asked, so no route"
+    kinds = [e["route"]["kind"] for e in statuses(edit_events)]
+    assert kinds[0] == "edit"
+    retry = next(e for e in statuses(edit_events) if e["phase"] == "retrying")
+    assert retry["route"] == {
+        "kind": "rewrite",
+        "model": MAIN,
+        "reason": "edit did not apply: whole file from the main model",
+    }
+    assert edited.version is not None
+    assert edited.version.route is not None
+    assert edited.version.route.kind == "rewrite"
+
+
+def test_a_history_from_before_routes_were_kept_is_upgraded_in_place(tmp_path: Path) -> None:
+    from jupyter_componentgen.store_schema import MIGRATIONS
+
+    db_path = tmp_path / ".componentgen" / "history.sqlite"
+    db_path.parent.mkdir()
+    old = sqlite3.connect(db_path)
+    old.executescript(MIGRATIONS[0])  # the tables as the first release made them
+    old.execute(
+        "INSERT INTO components (notebook, name, current, updated_at) VALUES ('analysis.ipynb', 'counter', 1, 0)"
+    )
+    old.execute(
+        "INSERT INTO versions (component_id, number, code, prompt, model, author, created_at) "
+        "VALUES (1, 1, 'export default function A() { return null; }', 'first', 'm', 'llm', 0)"
+    )
+    old.execute("PRAGMA user_version = 1")
+    old.commit()
+    old.close()
+
+    store = Store.for_notebook(tmp_path / "analysis.ipynb")
+    before = store.current("counter")
+    assert before is not None
+    assert (before.code, before.route) == ("export default function A() { return null; }", None)
+    assert before.to_export(current=True)["route"] is None
+    route = Route(CHEAP, "edit", "small edit: edit_model")
+    saved = store.add_version(
+        "counter", code="x", prompt="p", parent=1, model=CHEAP, author="llm", usage=Usage(), latency_ms=1,
+        route=route,
+    )  # fmt: skip
+    store.close()
+
+    reopened = Store.for_notebook(tmp_path / "analysis.ipynb")
+    assert [v.route for v in reopened.versions("counter")] == [None, route]
+    assert saved.route == route
+    reopened.close()
+    check = sqlite3.connect(db_path)
+    assert check.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    with pytest.raises(sqlite3.DatabaseError, match="immutable"):
+        check.execute("UPDATE versions SET route_kind = 'new'")
+    check.close()

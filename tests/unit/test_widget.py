@@ -61,6 +61,7 @@ def test_stream_is_batched_deltas_that_rebuild_the_code_without_resending_it(
     assert types[0] == "stream_start"
     assert types[-1] == "stream_end"
     assert messages[-1].data["content"]["ok"] is True
+    assert messages[-1].data["content"]["version"] == 1, "the view learns the code's version with it"
     deltas = types.count("delta")
     assert 2 <= deltas <= len(tokenize(SALES)) // 10, "deltas are batched, not one per token"
     assert view_code(messages) == code
@@ -310,3 +311,42 @@ def test_without_a_view_the_final_code_goes_into_the_widget_state(
 
     assert widget.version == 1
     assert any(state.get("code") == widget.code for state in comms.updates(widget))
+
+
+def test_blocked_code_never_reaches_the_view_and_its_findings_come_with_the_state(
+    comms: CommRecorder, llm_env: ScriptedProvider
+) -> None:
+    hostile = COUNTER.replace("  return (\n", '  fetch("https://example.invalid");\n  return (\n', 1)
+    llm_env.enqueue(Script(COUNTER, tokens_per_second=FAST), Script(hostile, tokens_per_second=FAST))
+    widget = generate("a counter", name="counter")
+    from_view(widget, {"type": "view_ready"})
+    before = len(comms.custom(widget))
+
+    generate("count and report each click", name="counter", regenerate=True)
+
+    messages = comms.custom(widget)[before:]
+    streamed = view_code(messages)
+    assert streamed, "the lines before the blocked one were previewed"
+    assert "fetch" not in streamed
+    assert messages[-1].data["content"] == {
+        "type": "stream_end", "generation": messages[0].data["content"]["generation"], "ok": False,
+        "length": utf16_length(streamed),
+    }  # fmt: skip
+    assert (widget.version, widget.code) == (1, code_between_markers(COUNTER))
+    assert widget.status["phase"] == "error"
+    assert "Version 1 is still current" in widget.status["message"]
+    error = comms.updates(widget)[-1]["error"]
+    assert error == widget.error
+    assert error["phase"] == "blocked"
+    assert [(f["line"], f["snippet"]) for f in error["findings"]] == [
+        (7, 'fetch("https://example.invalid");')
+    ]
+    trait_schema = {"$defs": load_schema("widget")["$defs"], "$ref": "#/$defs/widget_error"}
+    jsonschema.Draft202012Validator(trait_schema).validate(error)
+
+    # The next good version clears the findings: there is nothing blocked left to fix.
+    llm_env.enqueue(Script(SALES, tokens_per_second=FAST))
+    generate("a sales card instead", name="counter")
+    assert widget.version == 2
+    assert widget.error is None
+    assert widget.blocked is None

@@ -1,7 +1,8 @@
 /**
- * The host side of a component preview: owns the sandboxed iframe, does the bootstrap -> runtime handshake,
- * queues renders until the runtime is ready, coalesces streaming (partial) renders so at most one is in
- * flight, and reports what the iframe says. Shared by the widget view and the standalone page.
+ * The host side of a component preview: owns the sandboxed iframe (a relay frame holding the component's
+ * frame), sends the runtime each time it loads, queues renders until the runtime is ready, coalesces
+ * streaming (partial) renders so at most one is in flight, and reports what the iframe says. Shared by the
+ * widget view and the standalone page.
  */
 import {
   isFromFrameMessage,
@@ -11,7 +12,7 @@ import {
   type ToFrameMessage,
 } from "../schema/frame";
 import { createEmit } from "../runtime/emit";
-import { frameDocument } from "./srcdoc";
+import { relayDocument } from "./srcdoc";
 
 export type Props = Record<string, unknown>;
 
@@ -48,6 +49,8 @@ export class Preview {
   private readonly options: PreviewOptions;
   private props: Props;
   private runtimeReady = false;
+  /** load_runtime was sent to the current document and its runtime has not said ready yet. */
+  private awaitingRuntime = false;
   private disposed = false;
   private nextId = 1;
   /** The newest final code: sent when the runtime comes up, and again if the iframe reloads. */
@@ -66,15 +69,17 @@ export class Preview {
     this.props = options.props ?? {};
     const iframe = document.createElement("iframe");
     // allow-scripts only: never allow-same-origin, which would give generated code the page's origin.
+    // The component's own frame sits inside this one (see relayDocument), which relays messages both ways.
     iframe.setAttribute("sandbox", "allow-scripts");
     iframe.setAttribute("referrerpolicy", "no-referrer");
     iframe.setAttribute("allow", "");
     iframe.title = options.title ?? "Component preview";
     iframe.className = "cg-frame";
     iframe.style.cssText = `display:block;width:100%;border:0;height:${this.minHeight}px;`;
-    iframe.srcdoc = frameDocument();
+    iframe.srcdoc = relayDocument(iframe.title);
     this.iframe = iframe;
     window.addEventListener("message", this.onMessage);
+    iframe.addEventListener("load", this.onLoad);
     container.appendChild(iframe);
   }
 
@@ -115,6 +120,7 @@ export class Preview {
     if (this.disposed) return;
     this.disposed = true;
     window.removeEventListener("message", this.onMessage);
+    this.iframe.removeEventListener("load", this.onLoad);
     if (this.inFlight) clearTimeout(this.inFlight.timer);
     this.inFlight = null;
     this.lastFinal = this.queuedPartial = this.latest = null;
@@ -166,6 +172,17 @@ export class Preview {
     this.options.onReady?.();
   }
 
+  /**
+   * A (re)loaded relay document (first shown, or moved in the page): the runtime starts over. Its load event
+   * waits for the component's frame, whose bootstrap then listens for the runtime.
+   */
+  private readonly onLoad = (): void => {
+    if (this.disposed) return;
+    this.runtimeReady = false;
+    this.awaitingRuntime = true;
+    this.post({ type: "load_runtime", source: this.options.runtimeSource });
+  };
+
   private readonly onMessage = (event: MessageEvent): void => {
     if (this.disposed || event.source !== this.iframe.contentWindow || event.source === null) return;
     if (!isFromFrameMessage(event.data)) return;
@@ -175,11 +192,11 @@ export class Preview {
   private handle(message: FromFrameMessage): void {
     switch (message.type) {
       case "ready":
-        if (message.stage === "bootstrap") {
-          // A (re)loaded document: the runtime starts over.
-          this.runtimeReady = false;
-          this.post({ type: "load_runtime", source: this.options.runtimeSource });
-        } else {
+        // Only the runtime's first word after each load counts. The frame's code can post "ready" too:
+        // a forged bootstrap would make this page copy the 2 MB runtime once per message and stop sending
+        // props, a forged runtime ready would resend the code; so the runtime goes out on the load event.
+        if (message.stage === "runtime" && this.awaitingRuntime) {
+          this.awaitingRuntime = false;
           this.onRuntimeReady();
         }
         break;

@@ -1,6 +1,11 @@
 /**
- * The sandboxed iframe's document: a no-network CSP and a tiny bootstrap that says ready, then accepts the
- * runtime bundle's source once, from the parent only, and runs it as an inline script.
+ * The sandboxed iframes' documents. The component's frame: a no-network CSP and a tiny bootstrap that says
+ * ready, then accepts the runtime bundle's source once, from the parent only, and runs it as an inline script.
+ *
+ * The component's frame is not put in the host page directly but inside a relay frame. CSP governs the
+ * requests a document makes, not the loads of the document that replaces it: a frame navigating itself
+ * (location.href, a refresh <meta>, window.open(url, "_self")) is stopped only by the frame-src of the
+ * document that embeds it, and a notebook page has no frame-src of its own. The relay document has one.
  */
 
 export const FRAME_CSP = [
@@ -29,5 +34,31 @@ export function frameDocument(): string {
     `<meta http-equiv="Content-Security-Policy" content="${FRAME_CSP}">` +
     "<style>html,body{margin:0;padding:0;background:#fff;color-scheme:light}</style>" +
     `</head><body><script>${BOOTSTRAP}</script></body></html>`
+  );
+}
+
+const RELAY_STYLE =
+  "html,body{margin:0;padding:0;height:100%;overflow:hidden;background:#fff}" +
+  "iframe{display:block;width:100%;height:100%;border:0}";
+
+// Forwards its parent's messages to the component's frame and that frame's messages to its parent, and
+// nothing else; both ends check that a message comes from their side of the relay.
+const RELAY = `(function(){var p=window.parent,f=document.createElement("iframe");f.setAttribute("sandbox","allow-scripts");f.setAttribute("referrerpolicy","no-referrer");f.setAttribute("allow","");f.title=__TITLE__;f.srcdoc=__DOC__;addEventListener("message",function(e){var c=f.contentWindow;if(!c)return;if(e.source===p)c.postMessage(e.data,"*");else if(e.source===c)p.postMessage(e.data,"*")});document.body.appendChild(f)})();`;
+
+/** A string as a JavaScript literal that is safe inside an inline <script>. */
+function scriptLiteral(value: string): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c");
+}
+
+/** The relay frame's document: the component's frame (`title` is its accessible name) inside a frame-src wall. */
+export function relayDocument(title: string): string {
+  const script = RELAY.replace("__TITLE__", () => scriptLiteral(title)).replace("__DOC__", () =>
+    scriptLiteral(frameDocument()),
+  );
+  return (
+    '<!DOCTYPE html><html><head><meta charset="utf-8">' +
+    `<meta http-equiv="Content-Security-Policy" content="${FRAME_CSP}">` +
+    `<style>${RELAY_STYLE}</style>` +
+    `</head><body><script>${script}</script></body></html>`
   );
 }

@@ -13,7 +13,7 @@ import {
   type ServerLink,
 } from "../widget/server-link";
 
-type Connection = Pick<StreamConnection, "watch" | "cancel">;
+type Connection = Pick<StreamConnection, "watch" | "cancel" | "request" | "reportFrame">;
 
 function forComponent(component: string, listener: (message: NotebookMessage) => void) {
   return (message: NotebookMessage): void => {
@@ -51,6 +51,9 @@ function linkFor(
     },
     cancel: (generation) => connection.cancel(generation),
     versionChanged: (component, version) => onVersionChanged(context.path, component, version),
+    fix: (request) => connection.request({ type: "fix", notebook: context.path, ...request }),
+    reportFrame: (component, version, error) =>
+      connection.reportFrame({ notebook: context.path, component, version, error }),
   };
 }
 

@@ -51,9 +51,12 @@ export class RequestError extends Error {
   }
 }
 
-type GenerationRequest =
+export type GenerationRequest =
   | Omit<Extract<ClientMessage, { type: "generate" }>, "id">
-  | Omit<Extract<ClientMessage, { type: "edit" }>, "id">;
+  | Omit<Extract<ClientMessage, { type: "edit" }>, "id">
+  | Omit<Extract<ClientMessage, { type: "fix" }>, "id">;
+
+export type FrameStatus = Omit<Extract<ClientMessage, { type: "frame_status" }>, "type">;
 
 interface Pending {
   resolve: (generation: string) => void;
@@ -142,6 +145,11 @@ export class StreamConnection {
 
   cancel(generation: string): void {
     this.send({ type: "cancel", generation });
+  }
+
+  /** Tell the server how a version rendered in a view (dropped while offline: the next render reports). */
+  reportFrame(status: FrameStatus): void {
+    this.send({ type: "frame_status", ...status, notebook: notebookKey(status.notebook) });
   }
 
   onStateChange(listener: (state: ConnectionState) => void): () => void {
@@ -287,6 +295,7 @@ export class StreamConnection {
         break;
       case "version_saved":
       case "component_updated":
+      case "component_error":
         this.dispatch(notebookKey(message.notebook), message);
         break;
     }

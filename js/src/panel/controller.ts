@@ -5,7 +5,15 @@
 import type { NotebookMessage, StreamConnection } from "./connection";
 import { notebookKey } from "./messages";
 import type { ComponentsApi } from "./rest";
-import { generationOf, initialState, isActive, reduce, type Action, type PanelState } from "./state";
+import {
+  fixOffer,
+  generationOf,
+  initialState,
+  isActive,
+  reduce,
+  type Action,
+  type PanelState,
+} from "./state";
 
 /** Many changes in a burst (a generation's end, a kernel's new version) make one reload. */
 const RELOAD_DELAY_MS = 150;
@@ -165,6 +173,34 @@ export class PanelController {
         component,
         instruction: text,
         ...(chosen ? { model: chosen } : {}),
+      });
+      this.dispatch({ type: "accepted", id, generation });
+    } catch (error) {
+      this.dispatch({ type: "refused", id, message: messageOf(error) });
+    }
+  }
+
+  /** Ask the model once to fix the selected component: its blocked draft, or its current version's error. */
+  async fix(): Promise<void> {
+    const { notebook, selected: component, model } = this.state;
+    const offer = component ? fixOffer(this.state, component) : null;
+    if (!notebook || !component || !offer) return;
+    const id = `local:${nextLocal++}`;
+    const instruction =
+      offer.kind === "draft"
+        ? "Fix the blocked code"
+        : `Fix the ${offer.error.phase} error: ${offer.error.message.split("\n")[0]}`;
+    this.dispatch({ type: "sending", id, component, instruction, model: model ?? "", at: Date.now() });
+    try {
+      const generation = await this.connection.request({
+        type: "fix",
+        notebook,
+        component,
+        auto: false,
+        ...(offer.kind === "draft"
+          ? { draft: offer.draft }
+          : { error: { ...offer.error, version: offer.version } }),
+        ...(model ? { model } : {}),
       });
       this.dispatch({ type: "accepted", id, generation });
     } catch (error) {

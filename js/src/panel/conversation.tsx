@@ -5,6 +5,7 @@
  */
 import * as React from "react";
 import { formatCount, phaseText } from "../widget/format";
+import { Findings } from "./fix-bar";
 import { authorText, usageText, versionTime, whenText } from "./format";
 import type { VersionInfo } from "./rest";
 import { isActive, type GenerationState } from "./state";
@@ -14,10 +15,11 @@ function prose(text: string | undefined): string {
   return (text ?? "").trim().replace(/\n{3,}/g, "\n\n");
 }
 
-function VersionExchange({ version }: { version: VersionInfo }): React.ReactElement {
+function VersionExchange({ version, route }: { version: VersionInfo; route: string }): React.ReactElement {
   const meta = [
     `v${version.number}`,
     authorText(version),
+    route,
     whenText(versionTime(version)),
     usageText(version.usage),
   ];
@@ -79,8 +81,12 @@ function LiveExchange({ generation }: { generation: GenerationState }): React.Re
             <span data-testid="cg-panel-usage">{usageText(generation.usage)}</span>
           ) : null}
           {generation.model ? <span>{generation.model}</span> : null}
+          {generation.route ? <span data-testid="cg-panel-route">{generation.route}</span> : null}
         </div>
-        {generation.error && !active ? <div className="cg-panel-error">{generation.error}</div> : null}
+        {generation.error && !active && !generation.findings.length ? (
+          <div className="cg-panel-error">{generation.error}</div>
+        ) : null}
+        {generation.findings.length && !active ? <Findings findings={generation.findings} /> : null}
       </div>
     </li>
   );
@@ -90,9 +96,11 @@ export interface ConversationProps {
   versions: VersionInfo[];
   /** The component's latest generation from this session, if it is not one of `versions` yet. */
   generation: GenerationState | null;
+  /** Which model wrote a version and why, for versions this page saw generated. */
+  routes?: Record<number, string>;
 }
 
-export function Conversation({ versions, generation }: ConversationProps): React.ReactElement {
+export function Conversation({ versions, generation, routes = {} }: ConversationProps): React.ReactElement {
   const endRef = React.useRef<HTMLDivElement>(null);
   const saved = generation?.version != null && versions.some((v) => v.number === generation.version);
   const live = generation && !saved ? generation : null;
@@ -106,7 +114,7 @@ export function Conversation({ versions, generation }: ConversationProps): React
       ) : (
         <ol className="cg-panel-exchanges">
           {versions.map((version) => (
-            <VersionExchange key={version.number} version={version} />
+            <VersionExchange key={version.number} version={version} route={routes[version.number] ?? ""} />
           ))}
           {live ? <LiveExchange generation={live} /> : null}
         </ol>

@@ -24,6 +24,22 @@ export type Phase =
   | "cancelled"
   | "error";
 
+/** A static-check finding that blocked generated code (line 1-based, column 0-based). */
+export interface Finding {
+  rule: string;
+  message: string;
+  line: number;
+  column: number;
+  snippet: string;
+}
+
+/** Which model answered a request and why (read defensively: older servers do not send it). */
+export interface RouteInfo {
+  kind?: string;
+  reason?: string;
+  model?: string;
+}
+
 interface EventBase {
   generation: string;
   seq: number;
@@ -34,8 +50,23 @@ export type GenerationEvent = EventBase &
     | { type: "content_block_delta"; component: string; text: string }
     | { type: "content_block_stop"; component: string }
     | { type: "text_delta"; text: string }
-    | { type: "status"; phase: Phase; message: string; model?: string; usage?: Usage; elapsed_ms?: number }
-    | { type: "error"; code: string; message: string; retryable: boolean; draft?: number | null }
+    | {
+        type: "status";
+        phase: Phase;
+        message: string;
+        model?: string;
+        usage?: Usage;
+        elapsed_ms?: number;
+        route?: RouteInfo | string;
+      }
+    | {
+        type: "error";
+        code: string;
+        message: string;
+        retryable: boolean;
+        draft?: number | null;
+        findings?: Finding[];
+      }
     | {
         type: "message_stop";
         version: number;
@@ -51,6 +82,15 @@ export interface ActiveGeneration {
   component: string;
   state: "queued" | "running";
   last_seq: number;
+}
+
+/** A compile, import or runtime error a component's frame reported (line 1-based). */
+export interface FrameFailure {
+  phase: "compile" | "import" | "runtime";
+  message: string;
+  line?: number;
+  column?: number;
+  stack?: string;
 }
 
 export type UpdateReason = "generated" | "rollback" | "user_edit" | "cached";
@@ -78,7 +118,14 @@ export type ServerMessage =
       reason?: UpdateReason;
     }
   | { type: "request_error"; id?: string | null; code?: string; message: string }
-  | { type: "subscribed"; notebook: string; active: ActiveGeneration[] };
+  | { type: "subscribed"; notebook: string; active: ActiveGeneration[] }
+  | {
+      type: "component_error";
+      notebook: string;
+      component: string;
+      version: number;
+      error: FrameFailure | null;
+    };
 
 export type ClientMessage =
   | {
@@ -93,15 +140,32 @@ export type ClientMessage =
   | { type: "edit"; id: string; notebook: string; component: string; instruction: string; model?: string }
   | { type: "cancel"; generation: string }
   | { type: "subscribe"; notebook: string; component?: string }
-  | { type: "resume"; generation: string; after_seq: number };
+  | { type: "resume"; generation: string; after_seq: number }
+  | {
+      type: "fix";
+      id: string;
+      notebook: string;
+      component: string;
+      draft?: number;
+      error?: FrameFailure & { version: number };
+      model?: string;
+      auto: boolean;
+    }
+  | {
+      type: "frame_status";
+      notebook: string;
+      component: string;
+      version: number;
+      error: FrameFailure | null;
+    };
 
 /** Messages about one component of one notebook, as followers of that component receive them. */
 export type ComponentMessage = Extract<
   ServerMessage,
-  { type: "generation_started" | "event" | "version_saved" | "component_updated" }
+  { type: "generation_started" | "event" | "version_saved" | "component_updated" | "component_error" }
 >;
 
-const CLIENT_TYPES = new Set(["generate", "edit", "cancel", "subscribe", "resume"]);
+const CLIENT_TYPES = new Set(["generate", "edit", "cancel", "subscribe", "resume", "fix", "frame_status"]);
 const isWsMessage = makeGuard<ServerMessage | ClientMessage>(wsSchemaJson as JsonSchema);
 const isEvent = makeGuard<GenerationEvent>(eventsSchemaJson as JsonSchema);
 

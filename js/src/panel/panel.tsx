@@ -12,8 +12,9 @@ import { ComponentsList } from "./components-list";
 import type { PanelController } from "./controller";
 import { Conversation } from "./conversation";
 import { componentLanguage } from "./editors";
+import { FixBar } from "./fix-bar";
 import type { VersionInfo } from "./rest";
-import { generationOf, isActive, type PanelState } from "./state";
+import { fixOffer, generationOf, isActive, type PanelState } from "./state";
 import { ensurePanelStyles } from "./styles";
 import { Versions } from "./versions";
 
@@ -25,6 +26,17 @@ function runningPhases(state: PanelState): Record<string, string> {
     if (isActive(generation)) running[generation.component] = generation.phase;
   }
   return running;
+}
+
+/** The route of each version this page saw a generation save, by version number. */
+function routesOf(state: PanelState, component: string): Record<number, string> {
+  const routes: Record<number, string> = {};
+  for (const generation of Object.values(state.generations)) {
+    if (generation.component === component && generation.version !== null && generation.route) {
+      routes[generation.version] = generation.route;
+    }
+  }
+  return routes;
 }
 
 function useLanguage(languages: IEditorLanguageRegistry | null): Extension | null {
@@ -73,6 +85,7 @@ function SelectedComponent(props: {
   const generation = generationOf(state, component);
   const running = generation !== null && isActive(generation);
   const versions = state.versionsOf === component ? state.versions : [];
+  const offer = fixOffer(state, component);
   const tabButton = (id: Tab, label: string): React.ReactElement => (
     <button
       type="button"
@@ -93,7 +106,10 @@ function SelectedComponent(props: {
       </div>
       {tab === "chat" ? (
         <>
-          <Conversation versions={versions} generation={generation} />
+          <Conversation versions={versions} generation={generation} routes={routesOf(state, component)} />
+          {offer ? (
+            <FixBar offer={offer} offline={state.connection !== "open"} onFix={() => void controller.fix()} />
+          ) : null}
           <ChatBox
             component={component}
             running={running}

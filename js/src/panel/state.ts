@@ -3,7 +3,14 @@
  * versions, and the generations streaming for the notebook (from this page or any other).
  */
 import type { ConnectionState, NotebookMessage } from "./connection";
-import { TERMINAL_PHASES, type GenerationEvent, type Usage } from "./messages";
+import {
+  TERMINAL_PHASES,
+  type Finding,
+  type FrameFailure,
+  type GenerationEvent,
+  type RouteInfo,
+  type Usage,
+} from "./messages";
 import type { ComponentSummary, ComponentsList, ModelsInfo, VersionInfo, VersionsList } from "./rest";
 
 export type Outcome = "done" | "cached" | "cancelled" | "error";
@@ -29,7 +36,25 @@ export interface GenerationState {
   outcome: Outcome | null;
   version: number | null;
   error: string | null;
+  /** Why it failed (the error event's code), e.g. "blocked". */
+  errorCode: string | null;
+  /** The draft that keeps a failed generation's code, and the static findings that blocked it. */
+  draft: number | null;
+  findings: Finding[];
+  /** Which model answered and why ("fix · fix of a failing component: main model"), when the server says. */
+  route: string;
 }
+
+/** The latest frame error a view reported for a version of a component. */
+export interface ReportedError {
+  version: number;
+  error: FrameFailure;
+}
+
+/** What the panel's Fix button would ask for: a blocked draft, or the current version's frame error. */
+export type FixOffer =
+  | { kind: "draft"; draft: number; findings: Finding[] }
+  | { kind: "error"; version: number; error: FrameFailure };
 
 export interface PanelState {
   notebook: string | null;
@@ -48,6 +73,8 @@ export interface PanelState {
   generations: Record<string, GenerationState>;
   /** The last problem to show (a refused request, a failed save); cleared by the next action. */
   notice: string | null;
+  /** Frame errors the notebook's views reported, by component. */
+  frameErrors: Record<string, ReportedError>;
 }
 
 export type Action =
@@ -78,6 +105,7 @@ export const initialState: PanelState = {
   model: null,
   generations: {},
   notice: null,
+  frameErrors: {},
 };
 
 const ACTIVE = new Set(["sending", "queued", "connecting", "streaming", "retrying", "saving"]);
@@ -98,6 +126,27 @@ export function generationOf(state: PanelState, component: string): GenerationSt
   return found;
 }
 
+/** The fix the selected component could get: its last generation's blocked draft, else its error. */
+export function fixOffer(state: PanelState, component: string): FixOffer | null {
+  const generation = generationOf(state, component);
+  if (generation && isActive(generation)) return null;
+  if (generation?.errorCode === "blocked" && generation.draft !== null && generation.findings.length) {
+    return { kind: "draft", draft: generation.draft, findings: generation.findings };
+  }
+  const reported = state.frameErrors[component];
+  const current = state.components.find((c) => c.name === component)?.current ?? null;
+  return reported && reported.version === current ? { kind: "error", ...reported } : null;
+}
+
+/** A status event's route as one short text; "" when absent or of a shape this page does not know. */
+export function routeText(route: RouteInfo | string | undefined): string {
+  if (typeof route === "string") return route;
+  if (!route || typeof route !== "object") return "";
+  const kind = typeof route.kind === "string" ? route.kind : "";
+  const reason = typeof route.reason === "string" ? route.reason : "";
+  return [kind, reason].filter(Boolean).join(" · ");
+}
+
 function newGeneration(id: string, component: string, at: number): GenerationState {
   return {
     id,
@@ -115,6 +164,10 @@ function newGeneration(id: string, component: string, at: number): GenerationSta
     outcome: null,
     version: null,
     error: null,
+    errorCode: null,
+    draft: null,
+    findings: [],
+    route: "",
   };
 }
 
@@ -145,10 +198,17 @@ function applyEvent(generation: GenerationState, event: GenerationEvent): Genera
         model: event.model ?? generation.model,
         usage: event.usage ?? generation.usage,
         outcome: terminal ? (event.phase as Outcome) : generation.outcome,
+        route: routeText(event.route) || generation.route,
       };
     }
     case "error":
-      return { ...generation, error: event.message };
+      return {
+        ...generation,
+        error: event.message,
+        errorCode: event.code,
+        draft: event.draft ?? null,
+        findings: Array.isArray(event.findings) ? event.findings : [],
+      };
     case "message_stop":
       return { ...generation, version: event.version, usage: event.usage };
   }
@@ -186,6 +246,14 @@ function serverMessage(state: PanelState, message: NotebookMessage, at: number):
       );
       const current = state.versionsOf === message.component ? message.version : state.current;
       return { ...state, components, current };
+    }
+    case "component_error": {
+      const frameErrors = { ...state.frameErrors };
+      if (message.error) frameErrors[message.component] = { version: message.version, error: message.error };
+      else if (frameErrors[message.component]?.version === message.version)
+        delete frameErrors[message.component];
+      else return state;
+      return { ...state, frameErrors };
     }
     case "synced": {
       // Generations that ended while the page was away: what they did comes from the next reload.

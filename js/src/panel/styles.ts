@@ -41,6 +41,16 @@ const CSS = `
 .cg-panel-status[data-phase="queued"] .cg-panel-phase{color:var(--jp-warn-color1);font-weight:600}
 .cg-panel-status[data-phase="error"] .cg-panel-phase{color:var(--jp-error-color1)}
 .cg-panel-error{margin-top:4px;color:var(--jp-error-color1)}
+.cg-panel-findings{list-style:none;margin:6px 0 0;padding:0;display:flex;flex-direction:column;gap:4px}
+.cg-panel-finding{padding:4px 6px;border-left:3px solid var(--jp-error-color1);background:var(--jp-layout-color1);border-radius:2px}
+.cg-panel-finding-head{display:flex;flex-wrap:wrap;gap:2px 8px;align-items:baseline}
+.cg-panel-finding-rule{font-weight:600;color:var(--jp-error-color1)}
+.cg-panel-finding-where{font-family:var(--jp-code-font-family);font-size:var(--jp-ui-font-size0);color:var(--jp-ui-font-color2)}
+.cg-panel-finding-snippet{display:block;margin-top:2px;padding:2px 4px;font-family:var(--jp-code-font-family);font-size:var(--jp-code-font-size);background:var(--jp-cell-editor-background);white-space:pre-wrap;overflow-wrap:anywhere}
+.cg-panel-fix-bar{flex:none;display:flex;gap:8px;align-items:center;margin:0 12px;padding:6px 8px;border-left:3px solid var(--jp-error-color1);background:var(--jp-layout-color2)}
+.cg-panel-fix-text{flex:1;min-width:0}
+.cg-panel-fix-title{font-weight:600;color:var(--jp-error-color1)}
+.cg-panel-fix-detail{font-size:var(--jp-ui-font-size0);color:var(--jp-ui-font-color2);overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .cg-panel-code-tail{margin:4px 0;max-height:120px;overflow:auto;padding:4px 6px;font-family:var(--jp-code-font-family);font-size:var(--jp-code-font-size);background:var(--jp-cell-editor-background);border:var(--jp-border-width) solid var(--jp-border-color2);border-radius:3px;white-space:pre}
 .cg-panel-chat{flex:none;padding:8px 12px;border-top:var(--jp-border-width) solid var(--jp-border-color2);display:flex;flex-direction:column;gap:6px}
 .cg-panel-input{width:100%;box-sizing:border-box;resize:vertical;min-height:52px;font-family:var(--jp-ui-font-family);font-size:var(--jp-ui-font-size1);padding:6px;background:var(--jp-input-background,var(--jp-layout-color1));color:var(--jp-ui-font-color1);border:var(--jp-border-width) solid var(--jp-border-color1);border-radius:3px}

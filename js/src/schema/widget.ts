@@ -17,6 +17,8 @@ export interface StreamEndMessage {
   generation: string;
   ok: boolean;
   length: number;
+  /** With ok: the version the streamed code became. */
+  version?: number;
 }
 export interface CodeSyncMessage {
   type: "code_sync";
@@ -54,6 +56,27 @@ export interface ExternalUpdateMessage {
   type: "external_update";
   version: number;
 }
+export interface FixMessage {
+  type: "fix";
+}
+
+/** One static-check finding: line 1-based, column 0-based. */
+export interface Finding {
+  rule: string;
+  message: string;
+  line: number;
+  column: number;
+  snippet: string;
+}
+
+/** The widget's synced `error` trait ($defs/widget_error). */
+export interface WidgetError {
+  phase: "generation" | "compile" | "runtime" | "import" | "blocked";
+  message: string;
+  line?: number;
+  column?: number;
+  findings?: Finding[];
+}
 
 export type KernelToViewMessage = StreamStartMessage | DeltaMessage | StreamEndMessage | CodeSyncMessage;
 export type ViewToKernelMessage =
@@ -63,7 +86,8 @@ export type ViewToKernelMessage =
   | WidgetRenderedMessage
   | ResyncMessage
   | ViewReadyMessage
-  | ExternalUpdateMessage;
+  | ExternalUpdateMessage
+  | FixMessage;
 export type WidgetMessage = KernelToViewMessage | ViewToKernelMessage;
 
 export const widgetSchema = widgetSchemaJson as JsonSchema;
@@ -80,3 +104,9 @@ export function isKernelToViewMessage(value: unknown): value is KernelToViewMess
 export function isViewToKernelMessage(value: unknown): value is ViewToKernelMessage {
   return isWidgetMessage(value) && !TO_VIEW.has(value.type);
 }
+
+/** A valid `error` trait (null included: nothing is wrong). */
+export const isWidgetError = makeGuard<WidgetError | null>({
+  $defs: widgetSchema.$defs,
+  $ref: "#/$defs/widget_error",
+});

@@ -9,6 +9,8 @@ export interface Status {
   cost?: number | null;
   started_at?: number | null;
   elapsed_ms?: number;
+  /** Why the kernel turned down a request from the view; the next status drops it. */
+  notice?: string;
 }
 
 const PHASE_LABELS: Record<string, string> = {
@@ -85,4 +87,23 @@ export function costText(status: Status): string {
   if (typeof status.cost !== "number") return "";
   if (status.cost === 0) return "$0";
   return status.cost < 0.01 ? `$${status.cost.toFixed(4)}` : `$${status.cost.toFixed(2)}`;
+}
+
+/** Errors a Fix can act on (the kernel checks again before it asks the model). */
+export const FIXABLE_ERROR_PHASES: ReadonlySet<string> = new Set(["compile", "runtime", "import", "blocked"]);
+
+/** Where a finding is, as editors and the command line print it: `line:column`, both 1-based. */
+export function findingLocation(finding: { line: number; column: number }): string {
+  return `${finding.line}:${finding.column + 1}`;
+}
+
+export function countText(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+/** What stays on screen when a generation's code was blocked. */
+export function currentVersionNote(version: number | null): string {
+  return version
+    ? `Nothing of it ran. Version ${version} is still current; it is the one shown below.`
+    : "Nothing of it ran, and this component has no version yet.";
 }

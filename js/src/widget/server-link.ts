@@ -4,12 +4,22 @@
  * element is in. Elsewhere (VS Code, Colab, an exported page) nobody answers and the view works as before.
  */
 import type { NotebookMessage } from "../panel/connection";
+import type { FrameFailure } from "../panel/messages";
+import type { FrameErrorMessage } from "../schema/frame";
 
 export const CONNECT_EVENT = "jupyter-componentgen:connect";
 
 export interface CurrentVersion {
   version: number;
   code: string;
+}
+
+/** A fix the server should ask the model for (see the `fix` message of schema/ws.schema.json). */
+export interface FixRequest {
+  component: string;
+  draft?: number;
+  error?: FrameFailure & { version: number };
+  auto: boolean;
 }
 
 export interface ServerLink {
@@ -23,6 +33,10 @@ export interface ServerLink {
   cancel(generation: string): void;
   /** The view's version changed without the server (e.g. the kernel generated one): others refresh. */
   versionChanged(component: string, version: number): void;
+  /** Ask for a fix; resolves with the generation's id, rejects when the server refuses. */
+  fix(request: FixRequest): Promise<string>;
+  /** Tell the server how a version rendered here (error null: cleanly), for the side panel's Fix. */
+  reportFrame(component: string, version: number, error: FrameFailure | null): void;
 }
 
 export interface ConnectDetail {
@@ -56,4 +70,56 @@ export function requestServerLink(
     };
     attempt();
   });
+}
+
+// The schema's bound on an error's message and stack; longer texts are cut, not refused.
+const MAX_ERROR_CHARS = 20_000;
+
+function frameFailure(message: FrameErrorMessage): FrameFailure {
+  return {
+    phase: message.phase,
+    message: message.message.slice(0, MAX_ERROR_CHARS) || "Unknown error",
+    ...(message.line !== undefined && message.line >= 1 ? { line: message.line } : {}),
+    ...(message.column !== undefined && message.column >= 0 ? { column: message.column } : {}),
+    ...(message.stack ? { stack: message.stack.slice(0, MAX_ERROR_CHARS) } : {}),
+  };
+}
+
+/**
+ * Tells the server how the versions a view shows render, so the side panel can offer a fix, and asks once
+ * for the automatic fix when a version that a server generation (a panel edit) just saved fails here.
+ * Versions the kernel generated are the kernel's to fix; the server allows one automatic fix per version
+ * however many views ask, and never for a version that is itself a fix.
+ */
+export class FrameReports {
+  private reported: { version: number; text: string } | null = null;
+  private readonly autoAsked = new Set<number>();
+
+  constructor(
+    private readonly link: ServerLink,
+    private readonly component: string,
+    private readonly savedByServer: (version: number) => boolean,
+  ) {}
+
+  rendered(version: number | null): void {
+    if (version === null || this.reported?.version !== version) return;
+    this.reported = null;
+    this.link.reportFrame(this.component, version, null);
+  }
+
+  failed(version: number | null, message: FrameErrorMessage): void {
+    if (version === null) return;
+    const error = frameFailure(message);
+    const text = JSON.stringify(error);
+    if (this.reported?.version !== version || this.reported.text !== text) {
+      this.reported = { version, text };
+      this.link.reportFrame(this.component, version, error);
+    }
+    if (!this.savedByServer(version) || this.autoAsked.has(version)) return;
+    this.autoAsked.add(version);
+    // A refusal is expected (another view asked first, or the version is a fix): nothing to show.
+    this.link
+      .fix({ component: this.component, error: { ...error, version }, auto: true })
+      .catch(() => undefined);
+  }
 }

@@ -3,7 +3,7 @@
  * view follows it: status, code streaming in, and the version it ends on.
  */
 import type { NotebookMessage } from "../panel/connection";
-import type { GenerationEvent } from "../panel/messages";
+import type { Finding, GenerationEvent } from "../panel/messages";
 import type { Status } from "./format";
 
 export type ServerAction =
@@ -12,8 +12,11 @@ export type ServerAction =
   /** A whole-file code block starts: the streamed code is empty again. */
   | { kind: "started" }
   | { kind: "appended"; text: string }
-  /** The generation ended without a new version: show the current code again. */
-  | { kind: "ended"; status: Status }
+  /**
+   * The generation ended without a new version: show the current code again. `blocked` when the static
+   * checks refused its code: the draft keeping it and every finding.
+   */
+  | { kind: "ended"; status: Status; blocked?: { draft: number | null; findings: Finding[] } }
   /** The component's current version changed (a generation, a rollback, a hand edit). */
   | { kind: "updated"; version: number; code: string; status: Status }
   /** The page lost track of the generation (it ended while the socket was away): ask for the current one. */
@@ -33,6 +36,14 @@ export class ServerStream {
   /** True while a whole-file block streams. */
   streaming = false;
   private status: Status = {};
+  private blocked: { draft: number | null; findings: Finding[] } | null = null;
+  /** Versions saved by server generations while this view followed them (the automatic fix's candidates). */
+  private readonly generated = new Set<number>();
+
+  /** Whether a server generation saved `version` while this view watched (not a rollback or hand edit). */
+  savedByServer(version: number | null): boolean {
+    return version !== null && this.generated.has(version);
+  }
 
   /** Whether a server generation is under way for this component. */
   get active(): boolean {
@@ -44,6 +55,7 @@ export class ServerStream {
     this.code = "";
     this.streaming = false;
     this.status = {};
+    this.blocked = null;
   }
 
   handle(message: NotebookMessage, now = Date.now()): ServerAction {
@@ -67,10 +79,12 @@ export class ServerStream {
         const status: Status = describe
           ? { phase: "done", message: describe(message.version) }
           : { ...this.status, started_at: null };
+        if (message.reason === "generated") this.generated.add(message.version);
         this.reset();
         return { kind: "updated", version: message.version, code: message.code, status };
       }
       case "version_saved":
+      case "component_error":
         return { kind: "ignored" };
       case "synced":
         if (this.generation && !message.active.some((a) => a.generation === this.generation)) {
@@ -116,11 +130,16 @@ export class ServerStream {
           // component_updated follows with the new code; keep the generation until then.
           return { kind: "status", status: final };
         }
+        const blocked = this.blocked;
         this.reset();
-        return { kind: "ended", status: final };
+        return blocked ? { kind: "ended", status: final, blocked } : { kind: "ended", status: final };
       }
-      case "text_delta":
       case "error":
+        if (event.code === "blocked" && event.findings?.length) {
+          this.blocked = { draft: event.draft ?? null, findings: event.findings };
+        }
+        return { kind: "ignored" };
+      case "text_delta":
       case "message_stop":
         return { kind: "ignored" };
     }

@@ -1,6 +1,7 @@
 /**
  * The view's status line: component name, version, model, phase, tokens, elapsed time (ticking locally
- * from `started_at` while a generation runs), cost, and a Cancel button while it can still be stopped.
+ * from `started_at` while a generation runs), cost, a Cancel button while it can still be stopped, and the
+ * kernel's notice when it turned a request down (e.g. Fix with nothing to fix).
  */
 import { h } from "./dom";
 import {
@@ -22,6 +23,7 @@ export class StatusLine {
   private readonly tokens = h("span", { class: "cg-tokens" });
   private readonly elapsed = h("span", { class: "cg-elapsed" });
   private readonly cost = h("span", { class: "cg-cost" });
+  private readonly notice = h("span", { class: "cg-notice", "data-testid": "cg-notice", role: "status" });
   private readonly cancel = h(
     "button",
     { class: "cg-cancel", "data-testid": "cg-cancel", type: "button", hidden: true },
@@ -43,6 +45,7 @@ export class StatusLine {
       this.tokens,
       this.elapsed,
       this.cost,
+      this.notice,
       this.cancel,
     );
     this.cancel.addEventListener("click", () => {
@@ -64,6 +67,7 @@ export class StatusLine {
     this.phase.dataset.active = String(ACTIVE_PHASES.has(phase));
     this.tokens.textContent = tokensText(status, this.streamedChars);
     this.cost.textContent = costText(status);
+    this.notice.textContent = status.notice ?? "";
     const cancellable = CANCELLABLE_PHASES.has(phase);
     if (!cancellable) this.cancelRequested = false;
     this.cancel.hidden = !cancellable;

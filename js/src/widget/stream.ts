@@ -13,8 +13,8 @@ export type StreamAction =
   | { kind: "replaced" }
   /** A gap or an unknown stream: send `resync` to the kernel. */
   | { kind: "resync" }
-  /** The stream is over: ok=true means `code` is the new component code. */
-  | { kind: "ended"; ok: boolean; code: string }
+  /** The stream is over: ok=true means `code` is the new component code (of `version`, when known). */
+  | { kind: "ended"; ok: boolean; code: string; version?: number }
   | { kind: "ignored" };
 
 export class StreamedCode {
@@ -24,6 +24,8 @@ export class StreamedCode {
   active = false;
   private awaitingSync = false;
   private endAfterSync = false;
+  /** The version named by a stream_end that waits for a resync. */
+  private endVersion: number | undefined = undefined;
 
   handle(message: KernelToViewMessage): StreamAction {
     switch (message.type) {
@@ -38,7 +40,7 @@ export class StreamedCode {
       case "code_sync":
         return this.sync(message.generation, message.code, message.done);
       case "stream_end":
-        return this.end(message.generation, message.ok, message.length);
+        return this.end(message.generation, message.ok, message.length, message.version);
     }
   }
 
@@ -76,23 +78,28 @@ export class StreamedCode {
     if (done) {
       // Adopt the code only if stream_end already said ok; otherwise the kernel's code trait stays the truth.
       const ok = this.endAfterSync;
+      const version = ok ? this.endVersion : undefined;
       this.endAfterSync = false;
+      this.endVersion = undefined;
       this.active = false;
-      return { kind: "ended", ok, code };
+      return { kind: "ended", ok, code, ...(version !== undefined ? { version } : {}) };
     }
     this.active = true;
     return { kind: "replaced" };
   }
 
-  private end(generation: string, ok: boolean, length: number): StreamAction {
+  private end(generation: string, ok: boolean, length: number, version?: number): StreamAction {
     if (generation !== this.generation) return { kind: "ignored" };
     if (ok && length !== this.code.length) {
       // Something went missing: get the whole code before adopting it.
       this.endAfterSync = true;
+      this.endVersion = version;
       return this.requestResync();
     }
     this.active = false;
     this.awaitingSync = this.endAfterSync = false;
-    return { kind: "ended", ok, code: this.code };
+    this.endVersion = undefined;
+    const known = ok && version !== undefined ? { version } : {};
+    return { kind: "ended", ok, code: this.code, ...known };
   }
 }

@@ -20,6 +20,22 @@ const CSS = `
 .cg-root .cg-error{white-space:pre-wrap;padding:6px 10px;border-radius:4px;border-left:3px solid var(--jp-error-color1,#d32f2f);background:var(--jp-rendermime-error-background,rgba(211,47,47,.08));color:var(--jp-ui-font-color1,#1f2328);font-family:var(--jp-code-font-family,monospace);font-size:var(--jp-code-font-size,12px)}
 .cg-root .cg-error[hidden],.cg-root .cg-explanation[hidden]{display:none}
 .cg-root .cg-error-title{font-weight:600;color:var(--jp-error-color1,#d32f2f)}
+.cg-root .cg-error-head{display:flex;align-items:center;gap:8px;font-family:var(--jp-ui-font-family,system-ui,sans-serif);font-size:var(--jp-ui-font-size1,13px);white-space:normal}
+.cg-root .cg-fix{margin-left:auto;font:inherit;padding:1px 12px;border-radius:4px;cursor:pointer;border:1px solid var(--jp-brand-color1,#1976d2);background:var(--jp-brand-color1,#1976d2);color:var(--jp-ui-inverse-font-color1,#fff)}
+.cg-root .cg-fix:hover{background:var(--jp-brand-color0,#0d47a1);border-color:var(--jp-brand-color0,#0d47a1)}
+.cg-root .cg-fix:focus-visible{outline:2px solid var(--jp-brand-color2,#64b5f6);outline-offset:1px}
+.cg-root .cg-fix:disabled{opacity:.6;cursor:default}
+.cg-root .cg-fix[hidden]{display:none}
+.cg-root .cg-error-message{margin-top:2px}
+.cg-root .cg-findings{list-style:none;margin:6px 0 0;padding:0;display:flex;flex-direction:column;gap:6px;white-space:normal;font-family:var(--jp-ui-font-family,system-ui,sans-serif);font-size:var(--jp-ui-font-size1,13px)}
+.cg-root .cg-finding{display:flex;flex-wrap:wrap;align-items:baseline;gap:2px 8px}
+.cg-root .cg-finding-rule{font-family:var(--jp-code-font-family,monospace);font-size:var(--jp-code-font-size,12px);font-weight:600;padding:0 6px;border-radius:9px;background:var(--jp-layout-color2,#eef1f4);color:var(--jp-error-color1,#d32f2f)}
+.cg-root .cg-finding-where{font-family:var(--jp-code-font-family,monospace);font-size:var(--jp-code-font-size,12px);color:var(--jp-ui-font-color2,#57606a)}
+.cg-root .cg-finding-message{color:var(--jp-ui-font-color1,#1f2328)}
+.cg-root .cg-finding-snippet{flex-basis:100%;display:block;margin-top:2px;padding:3px 8px;overflow-x:auto;white-space:pre;font-family:var(--jp-code-font-family,monospace);font-size:var(--jp-code-font-size,12px);background:var(--jp-cell-editor-background,var(--jp-layout-color2,#f6f8fa));color:var(--jp-content-font-color1,#1f2328);border:1px solid var(--jp-border-color2,#e0e0e0);border-radius:3px}
+.cg-root .cg-error-note{margin-top:6px;white-space:normal;font-family:var(--jp-ui-font-family,system-ui,sans-serif);font-size:var(--jp-ui-font-size1,13px);color:var(--jp-ui-font-color2,#57606a)}
+.cg-root .cg-notice{color:var(--jp-warn-color0,#e65100)}
+.cg-root .cg-preview[hidden]{display:none}
 .cg-root .cg-explanation-text{margin:4px 0 0;white-space:pre-wrap;color:var(--jp-ui-font-color1,#1f2328)}
 `;
 

@@ -11,21 +11,22 @@ import type { AnyModel } from "@anywidget/types";
 import { Preview, type Props } from "../host/preview";
 import type { FrameErrorMessage } from "../schema/frame";
 import type { NotebookMessage } from "../panel/connection";
-import { isKernelToViewMessage, isViewToKernelMessage, type ViewToKernelMessage } from "../schema/widget";
+import {
+  isKernelToViewMessage,
+  isViewToKernelMessage,
+  isWidgetError,
+  type Finding,
+  type ViewToKernelMessage,
+  type WidgetError,
+} from "../schema/widget";
 import { h } from "./dom";
-import type { Status } from "./format";
-import { requestServerLink, type ServerLink } from "./server-link";
+import { ErrorBox } from "./error-box";
+import { ACTIVE_PHASES, FIXABLE_ERROR_PHASES, type Status } from "./format";
+import { FrameReports, requestServerLink, type ServerLink } from "./server-link";
 import { ServerStream, type ServerAction } from "./server-stream";
 import { StatusLine } from "./status-line";
 import { StreamedCode, type StreamAction } from "./stream";
 import { ensureStyles } from "./styles";
-
-export interface WidgetError {
-  phase: string;
-  message: string;
-  line?: number;
-  column?: number;
-}
 
 export interface WidgetState {
   name: string;
@@ -45,25 +46,8 @@ export interface RuntimeState {
   [key: string]: unknown;
 }
 
-const ERROR_TITLES: Record<string, string> = {
-  compile: "Compile error",
-  runtime: "Runtime error",
-  import: "Import not allowed",
-  generation: "Generation failed",
-};
-
-function errorTitle(error: WidgetError): string {
-  const where: string[] = [];
-  if (error.line !== undefined) where.push(`line ${error.line}`);
-  if (error.line !== undefined && error.column !== undefined) where.push(`column ${error.column + 1}`);
-  return [ERROR_TITLES[error.phase] ?? `Error (${error.phase})`, where.join(", ")]
-    .filter(Boolean)
-    .join(" · ");
-}
-
 function createNodes() {
   return {
-    error: h("div", { class: "cg-error", "data-testid": "cg-error", role: "alert", hidden: true }),
     codePanel: h("details", { class: "cg-code-panel" }),
     code: h("pre", { class: "cg-code", "data-testid": "cg-code" }),
     preview: h("div", { class: "cg-preview", "data-testid": "cg-preview" }),
@@ -79,6 +63,7 @@ export class ComponentView {
   private serverStatus: Status | null = null;
   private serverVersion: number | null = null;
   private link: ServerLink | null = null;
+  private frameReports: FrameReports | null = null;
   private unfollow: (() => void) | null = null;
   private disposed = false;
   private readonly preview: Preview;
@@ -90,6 +75,9 @@ export class ComponentView {
   private partialShown = false;
   private partialFrame = 0;
   private readonly statusLine = new StatusLine(() => this.cancel());
+  /** Findings of a server generation (a panel edit) the static checks blocked, until the next one starts. */
+  private serverBlocked: { draft: number | null; findings: Finding[] } | null = null;
+  private readonly errorBox = new ErrorBox(() => this.requestFix());
   private readonly listeners: [string, (...args: never[]) => void][] = [];
 
   constructor(
@@ -102,7 +90,15 @@ export class ComponentView {
     n.codePanel.append(h("summary", {}, "Code"), n.code);
     n.explanation.append(h("summary", {}, "Explanation"), n.explanationText);
     el.replaceChildren(
-      h("div", { class: "cg-root" }, this.statusLine.element, n.error, n.codePanel, n.preview, n.explanation),
+      h(
+        "div",
+        { class: "cg-root" },
+        this.statusLine.element,
+        this.errorBox.element,
+        n.codePanel,
+        n.preview,
+        n.explanation,
+      ),
     );
 
     this.preview = new Preview(n.preview, {
@@ -115,6 +111,7 @@ export class ComponentView {
         this.frameError = null;
         this.showError();
         this.send({ type: "rendered", version: this.shownVersion() });
+        this.frameReports?.rendered(this.shownVersion());
       },
       onError: (message, final) => {
         if (!final) return;
@@ -126,7 +123,10 @@ export class ComponentView {
     this.listen("msg:custom", (content: unknown) => this.onCustomMessage(content));
     this.listen("change:code", () => this.renderFinal(this.model.get("code")));
     this.listen("change:data", () => this.preview.setProps(this.props()));
-    this.listen("change:status", () => this.showStatus());
+    this.listen("change:status", () => {
+      this.errorBox.fixAnswered();
+      this.showStatus();
+    });
     this.listen("change:name", () => this.showStatus());
     this.listen("change:version", () => this.onVersionChange());
     this.listen("change:error", () => this.showError());
@@ -139,6 +139,7 @@ export class ComponentView {
     this.send({ type: "view_ready" });
     n.code.textContent = model.get("code") ?? "";
     if (model.get("code")) this.renderFinal(model.get("code"));
+    this.showPreview();
     void this.connectToServer();
   }
 
@@ -179,6 +180,7 @@ export class ComponentView {
       // The kernel generates: it leads again until its stream ends.
       this.serverStream.reset();
       this.serverStatus = this.serverVersion = null;
+      this.serverBlocked = null;
       this.showStatus();
     }
     this.applyStreamAction(action, this.stream.code);
@@ -193,6 +195,7 @@ export class ComponentView {
         codeNode.textContent = "";
         this.nodes.codePanel.open = true;
         this.statusLine.setStreamed(0);
+        this.showPreview();
         break;
       case "appended": {
         const follow = codeNode.scrollTop + codeNode.clientHeight >= codeNode.scrollHeight - 24;
@@ -211,7 +214,7 @@ export class ComponentView {
         this.send({ type: "resync" });
         break;
       case "ended":
-        this.endStream(action.ok, action.code);
+        this.endStream(action.ok, action.code, action.version);
         break;
       case "ignored":
         break;
@@ -236,12 +239,14 @@ export class ComponentView {
     });
   }
 
-  private endStream(ok: boolean, code: string): void {
+  private endStream(ok: boolean, code: string, version?: number): void {
     if (this.partialFrame) cancelAnimationFrame(this.partialFrame);
     this.partialFrame = 0;
     this.nodes.codePanel.open = false;
     if (ok) {
-      // The kernel does not resend the code: adopt the streamed text locally (no save_changes).
+      // The kernel does not resend the code: adopt the streamed text locally (no save_changes), with its
+      // version first, so a render report of this code names it even before the kernel's update lands.
+      if (version !== undefined) this.model.set("version", version);
       const changed = this.model.get("code") !== code;
       this.model.set("code", code);
       if (!changed) this.renderFinal(code);
@@ -257,8 +262,18 @@ export class ComponentView {
     this.lastFinalCode = code;
     this.partialShown = false;
     this.finalRenderOk = false;
+    this.showPreview();
     if (!code.trim()) return;
     this.preview.render(code, false);
+  }
+
+  /**
+   * The preview is hidden while there is nothing to show: no code streams and there is no version (e.g.
+   * the first generation was blocked: its checked first lines must not stay on screen as if they ran).
+   */
+  private showPreview(): void {
+    const code = this.streamingCode() ?? this.lastFinalCode ?? this.model.get("code") ?? "";
+    this.nodes.preview.hidden = !code.trim();
   }
 
   // --- following the server (inside JupyterLab) ------------------------------------------------------------
@@ -268,6 +283,7 @@ export class ComponentView {
     const name = this.model.get("name");
     if (!link || this.disposed || !name) return;
     this.link = link;
+    this.frameReports = new FrameReports(link, name, (version) => this.serverStream.savedByServer(version));
     this.unfollow = link.follow(name, (message) => this.onServerMessage(message));
   }
 
@@ -281,6 +297,7 @@ export class ComponentView {
         this.showStatus();
         break;
       case "started":
+        this.serverBlocked = null;
         this.applyStreamAction({ kind: "started" }, "");
         break;
       case "appended":
@@ -288,6 +305,8 @@ export class ComponentView {
         break;
       case "ended":
         this.serverStatus = action.status;
+        this.serverBlocked = action.blocked ?? null;
+        this.showError();
         this.showStatus();
         this.restoreShownCode();
         break;
@@ -380,28 +399,82 @@ export class ComponentView {
       ...(message.column !== undefined ? { column: message.column } : {}),
       version: this.shownVersion(),
     });
+    this.frameReports?.failed(this.shownVersion(), message);
+  }
+
+  /** The kernel's `error` trait, if it is one the schema allows. */
+  private modelError(): WidgetError | null {
+    const error = this.model.get("error") ?? null;
+    if (isWidgetError(error)) return error;
+    console.warn("jupyter-componentgen: ignoring an error state the schema does not allow", error);
+    return null;
+  }
+
+  /** The error on screen: blocked findings first (the newest attempt), else a render or generation error. */
+  private shownError(): WidgetError | null {
+    const blocked = this.serverBlocked;
+    if (blocked) {
+      return {
+        phase: "blocked",
+        message: `Blocked before rendering: ${blocked.findings.length} finding(s).`,
+        findings: blocked.findings,
+      };
+    }
+    const modelError = this.modelError();
+    if (modelError?.phase === "blocked") return modelError;
+    // A stored render error is stale once this view rendered the current code cleanly.
+    const stale = modelError !== null && FIXABLE_ERROR_PHASES.has(modelError.phase) && this.finalRenderOk;
+    return this.frameError ?? (stale ? null : modelError);
   }
 
   private showError(): void {
-    const modelError = this.model.get("error");
-    // A stored render error is stale once this view rendered the current code cleanly.
-    const staleModelError = modelError && modelError.phase !== "generation" && this.finalRenderOk;
-    const error = this.frameError ?? (modelError && !staleModelError ? modelError : null);
-    const node = this.nodes.error;
-    node.hidden = !error;
-    if (!error) {
-      node.replaceChildren();
-      return;
-    }
-    node.replaceChildren(
-      h("div", { class: "cg-error-title" }, errorTitle(error)),
-      h("div", {}, error.message),
+    this.errorBox.show(this.shownError(), this.shownVersion());
+    this.showFix();
+  }
+
+  /**
+   * Fix is offered for blocked code and for a render error of the version the kernel holds, never while
+   * a generation runs (nor while this view shows a server version the kernel has not loaded yet).
+   */
+  private showFix(): void {
+    const error = this.shownError();
+    const running =
+      this.stream.active ||
+      this.serverStream.streaming ||
+      ACTIVE_PHASES.has(this.currentStatus().phase ?? "");
+    // A panel edit's blocked draft is the server's to fix; everything else goes to the kernel.
+    const serverFix = this.serverBlocked !== null && this.serverBlocked.draft !== null && this.link !== null;
+    this.errorBox.setFixable(
+      error !== null &&
+        FIXABLE_ERROR_PHASES.has(error.phase) &&
+        !running &&
+        (serverFix || (this.serverBlocked === null && this.serverVersion === null)),
     );
   }
 
+  private requestFix(): void {
+    const blocked = this.serverBlocked;
+    const name = this.model.get("name");
+    if (blocked && blocked.draft !== null && this.link && name) {
+      this.link
+        .fix({ component: name, draft: blocked.draft, auto: false })
+        .catch((error: unknown) => {
+          this.serverStatus = { phase: "error", message: `Fix was refused: ${String(error)}` };
+          this.showStatus();
+        })
+        .finally(() => this.errorBox.fixAnswered());
+      return;
+    }
+    this.send({ type: "fix" });
+  }
+
+  private currentStatus(): Status {
+    return this.serverStatus ?? this.model.get("status") ?? {};
+  }
+
   private showStatus(): void {
-    const status = this.serverStatus ?? this.model.get("status") ?? {};
-    this.statusLine.update(this.model.get("name") ?? "", this.shownVersion(), status);
+    this.statusLine.update(this.model.get("name") ?? "", this.shownVersion(), this.currentStatus());
+    this.showFix();
   }
 
   private showExplanation(): void {
@@ -418,6 +491,7 @@ export class ComponentView {
       this.model.off(event, callback as (...args: unknown[]) => void);
     this.listeners.length = 0;
     this.statusLine.dispose();
+    this.errorBox.dispose();
     if (this.partialFrame) cancelAnimationFrame(this.partialFrame);
     this.preview.dispose();
     this.el.replaceChildren();
