@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from jupyter_core.paths import jupyter_runtime_dir
 from jupyter_events import EventLogger
 from jupyter_server.extension.application import ExtensionApp
 from jupyter_server.services.contents.manager import ContentsManager
@@ -12,6 +13,7 @@ from jupyter_componentgen.config import ComponentGen, load_settings
 from .contents_events import ContentsFollower
 from .generations import GenerationManager
 from .hub import Hub
+from .kernel_metrics import share_with_kernels, stop_sharing
 from .limits import ServerLimits
 from .notebooks import NotebookRegistry
 from .routes import routes
@@ -71,6 +73,8 @@ class ComponentGenExtension(ExtensionApp):
         self.service = ComponentGenService(settings, limits, registry, GenerationManager(hub, limits), hub)
         self._follower = ContentsFollower(registry)
         event_logger.add_listener(schema_id=contents_manager.event_schema_id, listener=self._follower)
+        # Kernels this server starts inherit the folder and report their static-check blocks there.
+        self._metrics_folder = share_with_kernels(self._runtime_dir())
         self.log.info("jupyter-componentgen: default model %s", settings.model)
 
     def initialize_handlers(self) -> None:
@@ -81,6 +85,10 @@ class ComponentGenExtension(ExtensionApp):
         event_logger.remove_listener(schema_id=contents_manager.event_schema_id, listener=self._follower)
         await self.service.manager.shutdown()
         await self.service.registry.close()
+        stop_sharing(self._metrics_folder)
+
+    def _runtime_dir(self) -> str:
+        return self.serverapp.runtime_dir if self.serverapp is not None else jupyter_runtime_dir()
 
     def _server_parts(self) -> tuple[ContentsManager, EventLogger]:
         serverapp = self.serverapp
