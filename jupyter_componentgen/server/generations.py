@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 import time
 from collections import Counter, deque
 from typing import Literal
@@ -26,7 +27,7 @@ from .fixes import FixTracker
 from .generation_state import Generation, GenerationRefused, GenerationSpec
 from .hub import Hub, Listener
 from .limits import ServerLimits
-from .notebooks import NotebookContext
+from .notebooks import HistoryUnavailable, NotebookContext, history_failure_reason
 
 log = logging.getLogger(__name__)
 
@@ -217,6 +218,16 @@ class GenerationManager:
             if task is not None:
                 task.uncancel()
             outcome = self._synthesise_end(generation, "cancelled", "Cancelled.")
+        except HistoryUnavailable as error:
+            outcome = self._synthesise_end(generation, "internal", error.message)
+        except (sqlite3.Error, OSError) as error:
+            # The history failed under the engine: say which file and what to do, never a server path.
+            log.warning("jupyter-componentgen: history of %s failed: %s", generation.notebook, error)
+            context = generation.context
+            unavailable = HistoryUnavailable(
+                context.api_path, shared=context.shared_store, reason=history_failure_reason(error)
+            )
+            outcome = self._synthesise_end(generation, "internal", unavailable.message)
         except Exception:
             log.exception("jupyter-componentgen: generation %s failed unexpectedly", generation.id)
             outcome = self._synthesise_end(

@@ -50,7 +50,7 @@ class HistoryUnavailable(Exception):
         super().__init__(self.message)
 
 
-def _reason(error: Exception) -> str:
+def history_failure_reason(error: Exception) -> str:
     """The failure in a few words, without the file names an OSError carries."""
     if isinstance(error, OSError):
         return error.strerror or type(error).__name__
@@ -108,7 +108,7 @@ class NotebookContext:
             except (sqlite3.Error, OSError) as error:
                 log.warning("jupyter-componentgen: the history of %s failed: %r", self.api_path, error)
                 raise HistoryUnavailable(
-                    self.api_path, shared=self.shared_store, reason=_reason(error)
+                    self.api_path, shared=self.shared_store, reason=history_failure_reason(error)
                 ) from None
 
     def pause(self) -> None:

@@ -437,7 +437,10 @@ async def test_an_unreadable_history_is_reported_without_internals(
     assert_no_leak(json.dumps(reply), str(jp_root_dir))
     await client.send(generate_request(seeded, "counter", "a counter", id="g"))
     outcome = await client.until(lambda m: m["type"] == "request_error" or finished(m))
-    assert outcome[-1]["type"] == "request_error" or outcome[-1]["event"]["phase"] == "error"
+    last = outcome[-1]
+    assert last["type"] == "request_error" or last["event"]["phase"] == "error"
+    said = last["message"] if last["type"] == "request_error" else last["event"]["message"]
+    assert "history.sqlite" in said, "the failure names the file and what to do"
     assert_no_leak(json.dumps(outcome), str(jp_root_dir))
     await client.send({"type": "subscribe", "notebook": seeded})
     assert (await client.receive())["type"] == "subscribed"
