@@ -22,6 +22,7 @@ from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 RECORDINGS_DIR = REPO_ROOT / "tests" / "provider" / "recordings"
+LABEXTENSION = REPO_ROOT / "jupyter_componentgen" / "labextension"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -166,6 +167,21 @@ def _pythonpath(existing: str) -> str:
     """The repo root first, so an uninstalled checkout (and tests.provider) imports in every child process."""
     parts = [str(REPO_ROOT), *[part for part in existing.split(os.pathsep) if part]]
     return os.pathsep.join(dict.fromkeys(parts))
+
+
+def link_checkout_labextension(data_dir: Path) -> None:
+    """Make this checkout's labextension build the one a server with ``data_dir`` loads.
+
+    The isolated data folder comes first on the labextension path, so this build wins over an installed
+    one (which may be older than the source under test).
+    """
+    if not (LABEXTENSION / "package.json").is_file():
+        raise RuntimeError("the labextension is not built: run `cd js && jlpm build`")
+    extensions = data_dir / "labextensions"
+    extensions.mkdir(parents=True, exist_ok=True)
+    link = extensions / "jupyter-componentgen"
+    if not link.exists():
+        link.symlink_to(LABEXTENSION, target_is_directory=True)
 
 
 def isolated_jupyter_env(base: Path, extra: Mapping[str, str]) -> dict[str, str]:

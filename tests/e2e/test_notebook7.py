@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 
 from jupyter_componentgen.engine.usage import Usage
 from jupyter_componentgen.store import Store
-from tests.e2e.servers import free_port, isolated_jupyter_env
+from tests.e2e.servers import free_port, isolated_jupyter_env, link_checkout_labextension
 
 pytestmark = pytest.mark.browser
 
@@ -42,6 +42,7 @@ def notebook_server(tmp_path: Path) -> Iterator[str]:
         )
     port = free_port()
     env = isolated_jupyter_env(tmp_path / "env", {})
+    link_checkout_labextension(Path(env["JUPYTER_DATA_DIR"]))
     log = tmp_path / "notebook.log"
     command = [
         sys.executable,
@@ -99,4 +100,11 @@ def test_the_components_panel_lists_the_notebooks_components_in_notebook_7(
     component = panel.get_by_test_id("cg-panel-component").filter(has_text="kpi_card")
     expect(component).to_be_visible(timeout=20_000)
     assert "v1" in component.inner_text()
+    # Notebook 7's left area is narrower than JupyterLab's: nothing of the panel may be cut off on the right.
+    box = page.locator("#jp-left-stack").bounding_box()
+    assert box is not None
+    for name in ("cg-panel-component", "cg-panel-input", "cg-panel-send"):
+        right = panel.get_by_test_id(name).first.bounding_box()
+        assert right is not None, f"{name} is not shown"
+        assert right["x"] + right["width"] <= box["x"] + box["width"] + 1, f"{name} is clipped"
     page.screenshot(path=str(Path(__file__).parent / "artifacts" / "notebook7-panel.png"))

@@ -19,11 +19,10 @@ from tests.provider import recording, tokenize
 
 from .lab import ARTIFACTS_DIR, LabPage, Widget
 from .scenario import SETUP_CELL, component_cell, generate, queue_recording, wait_for_requests
-from .servers import REPO_ROOT, LabServer, ProviderControl, ProviderProcess
+from .servers import LabServer, ProviderControl, ProviderProcess, link_checkout_labextension
 
 pytestmark = pytest.mark.browser
 
-LABEXTENSION = REPO_ROOT / "jupyter_componentgen" / "labextension"
 SECOND_MODEL = "anthropic/claude-haiku-4-5"
 PANEL = "#jupyter-componentgen-panel"
 
@@ -74,14 +73,10 @@ def enable_componentgen(server: LabServer) -> None:
         "ComponentGenExtension": {"max_concurrent_per_user": 1},
     }
     (config_dir / "jupyter_server_config.json").write_text(json.dumps(config), encoding="utf-8")
-    if not (LABEXTENSION / "package.json").is_file():
-        pytest.fail("the labextension is not built: run `cd js && jlpm build`", pytrace=False)
-    # The isolated data folder comes first on JupyterLab's path, so this build wins over an installed one.
-    extensions = Path(server.env["JUPYTER_DATA_DIR"]) / "labextensions"
-    extensions.mkdir(parents=True, exist_ok=True)
-    link = extensions / "jupyter-componentgen"
-    if not link.exists():
-        link.symlink_to(LABEXTENSION, target_is_directory=True)
+    try:
+        link_checkout_labextension(Path(server.env["JUPYTER_DATA_DIR"]))
+    except RuntimeError as exc:
+        pytest.fail(str(exc), pytrace=False)
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,7 @@
 /** The panel's CSS, in JupyterLab's theme variables so it follows light, dark and custom themes. */
 
 const CSS = `
-.cg-panel-widget{background:var(--jp-layout-color1);color:var(--jp-ui-font-color1);font-family:var(--jp-ui-font-family);font-size:var(--jp-ui-font-size1);min-width:320px}
+.cg-panel-widget{background:var(--jp-layout-color1);color:var(--jp-ui-font-color1);font-family:var(--jp-ui-font-family);font-size:var(--jp-ui-font-size1)}
 .cg-panel{display:flex;flex-direction:column;height:100%;box-sizing:border-box;overflow:hidden}
 .cg-panel-header{display:flex;align-items:baseline;gap:8px;padding:8px 12px 6px;border-bottom:var(--jp-border-width) solid var(--jp-border-color2)}
 .cg-panel-title{margin:0;font-size:var(--jp-ui-font-size1);font-weight:600;text-transform:uppercase;letter-spacing:.04em;color:var(--jp-ui-font-color1)}
