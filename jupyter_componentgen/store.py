@@ -8,6 +8,8 @@ handing out the same number twice.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import sqlite3
 import threading
 import time
@@ -16,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from .engine.data import DataDescription, data_description_from_json
 from .engine.routing import Route
 from .engine.usage import Usage
 from .store_records import (
@@ -187,6 +190,30 @@ class Store:
             author=author, usage=usage, latency_ms=latency_ms, created_at=now, explanation=explanation,
             request_key=request_key, route=route,
         )  # fmt: skip
+
+    def remember_data(self, component: str, data: DataDescription | None) -> None:
+        """Keep what the model was last told about the component's data (None: it has no data now)."""
+        payload = json.dumps(dataclasses.asdict(data)) if data is not None else None
+        with self._writing() as db:
+            db.execute(
+                "UPDATE components SET data_description = ? WHERE notebook = ? AND name = ?",
+                (payload, self.notebook, component),
+            )
+
+    def data_description(self, component: str) -> DataDescription | None:
+        """The description remember_data kept, or None (no data, or a value this version cannot read)."""
+        with self._reading() as db:
+            row = (
+                None
+                if db is None
+                else db.execute(
+                    "SELECT data_description FROM components WHERE notebook = ? AND name = ?",
+                    (self.notebook, component),
+                ).fetchone()
+            )
+        if row is None or row[0] is None:
+            return None
+        return data_description_from_json(row[0])
 
     def set_current(self, component: str, number: int) -> VersionRecord:
         """Make an existing version current (a rollback, or a move to another branch)."""

@@ -74,6 +74,11 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE versions ADD COLUMN route_model TEXT;
     ALTER TABLE versions ADD COLUMN route_reason TEXT;
     """,
+    # 2 -> 3: what the model was last told about a component's data (schema and sample rows, JSON), so
+    # requests that cannot see the kernel's variables (side-panel edits) can tell it too. NULL: no data.
+    """
+    ALTER TABLE components ADD COLUMN data_description TEXT;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

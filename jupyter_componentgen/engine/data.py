@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 DataKind = Literal["dataframe", "records", "mapping", "sequence", "scalar"]
+_DATA_KINDS: tuple[DataKind, ...] = ("dataframe", "records", "mapping", "sequence", "scalar")
 
 SUPPORTED_TYPES = (
     "a pandas DataFrame or Series, a numpy array, a dict, a list or tuple, or plain values "
@@ -40,6 +41,23 @@ class DataDescription:
     sample: str
     rows: int | None
     shape_key: str
+
+
+def data_description_from_json(text: str) -> DataDescription | None:
+    """A DataDescription stored as JSON (dataclasses.asdict), or None when it is not one."""
+    try:
+        fields = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(fields, dict):
+        return None
+    kind, schema, sample = fields.get("kind"), fields.get("schema"), fields.get("sample")
+    rows, shape_key = fields.get("rows"), fields.get("shape_key")
+    if kind not in _DATA_KINDS or not isinstance(schema, str) or not isinstance(sample, str):
+        return None
+    if not isinstance(shape_key, str) or not (rows is None or isinstance(rows, int)):
+        return None
+    return DataDescription(kind=kind, schema=schema, sample=sample, rows=rows, shape_key=shape_key)
 
 
 def to_props(obj: object) -> dict[str, Any]:

@@ -476,6 +476,8 @@ class _Run:
             request_key=key,
             route=self.route,
         )
+        # Requests that cannot see the kernel's variables (side-panel edits) describe the data from this.
+        self.store.remember_data(self.request.component, self.request.data)
         self._record_usage("saved", version=version.number)
         self.emit(
             {

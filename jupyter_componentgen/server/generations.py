@@ -15,6 +15,7 @@ import time
 from collections import Counter, deque
 from typing import Literal
 
+from jupyter_componentgen.engine.data import DataDescription
 from jupyter_componentgen.engine.errors import GenerationError
 from jupyter_componentgen.engine.events import Event
 from jupyter_componentgen.engine.generation import Engine, GenerationOutcome, GenerationRequest
@@ -202,6 +203,7 @@ class GenerationManager:
         request = GenerationRequest(
             spec.component,
             spec.instruction,
+            data=self._data_description(generation),
             model=chosen,
             regenerate=spec.regenerate,
             fix=spec.fix,
@@ -234,6 +236,15 @@ class GenerationManager:
                 generation, "internal", "The server failed while generating; see the server log. Try again."
             )
         self._finish(generation, outcome)
+
+    @staticmethod
+    def _data_description(generation: Generation) -> DataDescription | None:
+        """The panel cannot see the kernel's variables: tell the model what the cell last told it about the
+        data. Optional: a history that fails here fails the generation itself a moment later, clearly."""
+        try:
+            return generation.context.store.data_description(generation.spec.component)
+        except (sqlite3.Error, OSError):
+            return None
 
     def _record(self, generation: Generation, event: Event) -> None:
         """The engine's event sink: number, keep, measure and fan out one event."""

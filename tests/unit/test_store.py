@@ -290,3 +290,54 @@ def test_two_processes_writing_at_once_get_distinct_consecutive_numbers(tmp_path
     with Store(Path(db_path), "nb.ipynb") as store:
         assert [v.number for v in store.versions("sales")] == list(range(1, 101))
         assert store.current("sales") is not None
+
+
+def test_the_last_data_description_is_kept_per_component(store: Store, tmp_path: Path) -> None:
+    from jupyter_componentgen.engine.data import describe_data
+
+    assert store.data_description("sales") is None, "no history yet"
+    add(store, "sales")
+    assert store.data_description("sales") is None
+    data = describe_data([{"region": "North", "revenue": 120}, {"region": "South", "revenue": 95}])
+    store.remember_data("sales", data)
+    assert store.data_description("sales") == data
+    assert store.data_description("other") is None
+    store.close()
+
+    reopened = Store.for_notebook(tmp_path / "analysis.ipynb")
+    assert reopened.data_description("sales") == data, "kept on disk, for the server's process too"
+    reopened.remember_data("sales", None)
+    assert reopened.data_description("sales") is None, "a component that lost its data"
+    reopened.close()
+
+
+def test_an_unreadable_data_description_is_no_description(store: Store) -> None:
+    add(store, "sales")
+    for stored in ("not json", "[1, 2]", '{"kind": "table", "schema": "", "sample": "", "rows": 1}'):
+        with store._writing() as db:
+            db.execute("UPDATE components SET data_description = ?", (stored,))
+        assert store.data_description("sales") is None, stored
+
+
+def test_a_history_from_before_data_descriptions_were_kept_is_upgraded(tmp_path: Path) -> None:
+    from jupyter_componentgen.engine.data import describe_data
+    from jupyter_componentgen.store_schema import MIGRATIONS
+
+    db_path = tmp_path / ".componentgen" / "history.sqlite"
+    db_path.parent.mkdir()
+    old = sqlite3.connect(db_path)
+    for script in MIGRATIONS[:2]:  # the tables as schema 2 made them
+        old.executescript(script)
+    old.execute(
+        "INSERT INTO components (notebook, name, current, updated_at) VALUES ('analysis.ipynb', 'sales', NULL, 0)"
+    )
+    old.execute("PRAGMA user_version = 2")
+    old.commit()
+    old.close()
+
+    upgraded = Store.for_notebook(tmp_path / "analysis.ipynb")
+    assert upgraded.data_description("sales") is None
+    data = describe_data({"total": 3})
+    upgraded.remember_data("sales", data)
+    assert upgraded.data_description("sales") == data
+    upgraded.close()
