@@ -507,9 +507,8 @@ class ComponentWidget(anywidget.AnyWidget):
             shell.showtraceback()
         else:
             traceback.print_exc()
-        status = dict(self.status or idle_status())
-        status["message"] = f"Your on_event({name!r}) callback raised {type(exc).__name__}: {exc}"
-        self._set_traits(status=status)
+        # A notice, not the message: the status line shows notices whatever the phase.
+        self._notify(f"Your on_event({name!r}) callback raised {type(exc).__name__}: {exc}")
 
     def _on_frame_error(self, content: dict[str, Any]) -> None:
         phase = content.get("phase")

@@ -192,7 +192,7 @@ def test_emit_reaches_python_callbacks_while_a_generation_runs(
     shown = capsys.readouterr()  # a traceback: on stderr, or through IPython's display when a shell exists
     assert "ValueError" in shown.out + shown.err
     assert "cannot handle {'n': 1}" in shown.out + shown.err
-    assert "on_event('clicked') callback raised ValueError" in widget.status["message"]
+    assert "on_event('clicked') callback raised ValueError" in widget.status["notice"]
     assert widget.generating
     widget.on_event("clicked", broken, remove=True)
     from_view(widget, {"type": "emit", "name": "clicked", "payload": {"n": 2}})
