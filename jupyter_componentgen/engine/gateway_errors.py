@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .errors import ErrorCode, GenerationError
+from .redaction import redact
 
 # The same as config.ENV_PREFIX, spelled out so engine/ does not import traitlets (a test keeps them equal).
 ENV_PREFIX = "COMPONENTGEN_"
@@ -47,7 +48,8 @@ class ProviderError(GenerationError):
 
 
 def sanitise(text: str) -> str:
-    """One short line of provider text, with anything key-like removed."""
+    """One short line of provider text, with anything key-like (or a configured key's value) removed."""
+    text = redact(text)
     previous = None
     while previous != text:
         previous, text = text, _LITELLM_PREFIX.sub("", text, count=1)

@@ -6,8 +6,7 @@ import json
 from typing import Any, Literal, NotRequired, TypedDict
 
 from jupyter_componentgen.engine.events import Event
-
-from .redact import redact
+from jupyter_componentgen.engine.redaction import redact
 
 GenerationState = Literal["queued", "running"]
 UpdateReason = Literal["generated", "rollback", "user_edit", "cached"]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from pathlib import Path
 from typing import Any
 
 import jsonschema
+import pytest
 
 from jupyter_componentgen.config import load_settings
 from jupyter_componentgen.engine.events import Event
@@ -287,3 +289,19 @@ def test_an_answer_that_quotes_the_system_prompt_is_refused(
     assert outcome.error.code == "blocked"
     assert "repeats the system instructions" in outcome.error.message
     assert engine.store.current("counter") is None
+
+
+def test_a_provider_error_that_quotes_the_key_never_shows_it(
+    tmp_path: Path, llm_env: ScriptedProvider, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = "hunter2hunter2"  # no recognisable key shape: only its being the configured key gives it away
+    monkeypatch.setenv("ANTHROPIC_API_KEY", key)
+    llm_env.enqueue(
+        Script(COUNTER, fault=Fault("http_error", status=400, message=f"invalid request for key {key}"))
+    )
+    outcome, events = asyncio.run(run(make_engine(tmp_path), "A button"))
+
+    assert outcome.error is not None
+    assert "invalid request" in outcome.error.message, "the provider's words still help"
+    assert key not in outcome.error.message
+    assert key not in json.dumps(events)

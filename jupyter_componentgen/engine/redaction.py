@@ -1,9 +1,10 @@
-"""Credentials never leave the server in a message.
+"""Credentials never leave in a message: not to a browser, not to a cell's status line.
 
-The engine already blanks key-shaped strings out of provider errors, but a key can have any shape and a
-provider or proxy may quote it back. So the values of the server's key-like environment variables
-(ANTHROPIC_API_KEY, OPENAI_API_KEY, ..._TOKEN, ..._SECRET) are blanked out of what it sends, whatever their
-shape. They are read on each call: a key changed while the server runs is covered at once.
+Errors are cleaned of key-shaped strings (gateway_errors.sanitise), but a key can have any shape and a provider
+or proxy may quote it back. So the values of the process's key-like environment variables (ANTHROPIC_API_KEY,
+OPENAI_API_KEY, ..._TOKEN, ..._SECRET) are blanked out of provider error text (in the kernel and the server)
+and of every message the server sends but the model's code, whatever their shape. They are read on each call:
+a key changed while the process runs is covered at once.
 """
 
 from __future__ import annotations
