@@ -114,16 +114,7 @@ class StreamSession:
     async def _generate(self, message: Generate) -> None:
         await self._require_write("start them")
         service = self.service
-        settings = service.settings
-        model = message.model or (
-            settings.edit_model if message.edit and settings.edit_model else settings.model
-        )
-        if model not in service.models():
-            raise GenerationRefused(
-                "unknown_model",
-                f"The model {model!r} is not configured on this server; choose one of "
-                f"{', '.join(service.models())} (GET componentgen/api/models).",
-            )
+        model = service.choose_model(message.model, edit=message.edit)
         context = await service.registry.open(message.notebook)
         if message.edit:
             current = await context.call(lambda store: store.current(message.component))
