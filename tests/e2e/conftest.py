@@ -61,13 +61,6 @@ def lab_server(e2e_workdir: Path, provider_process: ProviderProcess) -> Generato
     server.stop()
 
 
-@pytest.hookimpl(wrapper=True, tryfirst=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, Any, Any]:
-    report = yield
-    setattr(item, f"report_{report.when}", report)
-    return report
-
-
 def _save_failure_evidence(lab: LabPage, server: LabServer, name: str) -> None:
     ARTIFACTS_DIR.mkdir(parents=True, exist_ok=True)
     try:

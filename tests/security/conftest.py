@@ -3,7 +3,7 @@ whose scripted provider answers with the escape corpus."""
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -57,13 +57,6 @@ def security_lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SecurityL
         pytest.fail(f"the security tests' JupyterLab did not start: {exc}", pytrace=False)
     yield lab
     lab.stop()
-
-
-@pytest.hookimpl(wrapper=True, tryfirst=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, Any, Any]:
-    report = yield
-    setattr(item, f"report_{report.when}", report)
-    return report
 
 
 @pytest.fixture
