@@ -10,6 +10,17 @@ import pytest
 from tests.provider import ScriptedProvider
 
 
+@pytest.fixture(scope="session")
+def browser_type_launch_args() -> dict[str, Any]:
+    """Playwright's browser: Debian's Chromium (Playwright's own download is not used)."""
+    from tests.e2e.servers import chromium_launch_args
+
+    try:
+        return chromium_launch_args()
+    except RuntimeError as exc:
+        pytest.fail(str(exc), pytrace=False)
+
+
 @pytest.fixture
 def provider() -> Iterator[ScriptedProvider]:
     """A running scripted provider on 127.0.0.1 (Anthropic and OpenAI streaming APIs)."""

@@ -4,24 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Generator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from playwright.sync_api import Page
 
 from .lab import ARTIFACTS_DIR, LabPage
-from .servers import LabServer, ProviderControl, ProviderProcess, chromium_launch_args
+from .servers import LabServer, ProviderControl, ProviderProcess, started
 
 PAGE_TIMEOUT_MS = 30_000
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args() -> dict[str, Any]:
-    """Launch /usr/bin/chromium (Playwright's browser download does not work here)."""
-    try:
-        return chromium_launch_args()
-    except RuntimeError as exc:
-        pytest.fail(str(exc), pytrace=False)
 
 
 @pytest.fixture(scope="session")
@@ -31,14 +21,8 @@ def e2e_workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def provider_process(e2e_workdir: Path) -> Generator[ProviderProcess, None, None]:
-    process = ProviderProcess(e2e_workdir)
-    try:
-        process.start()
-    except RuntimeError as exc:
-        process.stop()
-        pytest.fail(f"the scripted provider did not start: {exc}", pytrace=False)
-    yield process
-    process.stop()
+    with started(ProviderProcess(e2e_workdir), "the scripted provider") as process:
+        yield process
 
 
 @pytest.fixture
@@ -51,14 +35,8 @@ def provider_control(provider_process: ProviderProcess) -> ProviderControl:
 
 @pytest.fixture(scope="session")
 def lab_server(e2e_workdir: Path, provider_process: ProviderProcess) -> Generator[LabServer, None, None]:
-    server = LabServer(e2e_workdir / "lab", provider_process.url)
-    try:
-        server.start()
-    except RuntimeError as exc:
-        server.stop()
-        pytest.fail(f"JupyterLab did not start: {exc}", pytrace=False)
-    yield server
-    server.stop()
+    with started(LabServer(e2e_workdir / "lab", provider_process.url), "JupyterLab") as server:
+        yield server
 
 
 def _save_failure_evidence(lab: LabPage, server: LabServer, name: str) -> None:

@@ -16,9 +16,12 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
+
+import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 RECORDINGS_DIR = REPO_ROOT / "tests" / "provider" / "recordings"
@@ -44,6 +47,28 @@ def chromium_launch_args() -> dict[str, Any]:
             "`apt-get update && apt-get install -y chromium`, then run the tests again."
         )
     return {"executable_path": str(CHROMIUM), "headless": True, "args": list(CHROMIUM_ARGS)}
+
+
+class _Startable(Protocol):
+    def start(self) -> object: ...
+    def stop(self) -> None: ...
+
+
+_S = TypeVar("_S", bound=_Startable)
+
+
+@contextmanager
+def started(process: _S, what: str) -> Iterator[_S]:
+    """``process`` started for a fixture's lifetime; a start that fails fails the test with ``what`` named."""
+    try:
+        process.start()
+    except RuntimeError as exc:
+        process.stop()
+        pytest.fail(f"{what} did not start: {exc}", pytrace=False)
+    try:
+        yield process
+    finally:
+        process.stop()
 
 
 def free_port() -> int:

@@ -19,7 +19,7 @@ from tests.provider import recording, tokenize
 
 from .lab import ARTIFACTS_DIR, LabPage, Widget
 from .scenario import SETUP_CELL, component_cell, generate, queue_recording, wait_for_requests
-from .servers import LabServer, ProviderControl, ProviderProcess, link_checkout_labextension
+from .servers import LabServer, ProviderControl, ProviderProcess, link_checkout_labextension, started
 
 pytestmark = pytest.mark.browser
 
@@ -87,13 +87,8 @@ def panel_server(e2e_workdir: Path, provider_process: ProviderProcess) -> Genera
         extra_env={"COMPONENTGEN_FALLBACK_MODELS": SECOND_MODEL, "COMPONENTGEN_CACHE": "false"},
     )
     enable_componentgen(server)
-    try:
-        server.start()
-    except RuntimeError as exc:
-        server.stop()
-        pytest.fail(f"JupyterLab did not start: {exc}", pytrace=False)
-    yield server
-    server.stop()
+    with started(server, "JupyterLab"):
+        yield server
 
 
 def _save_failure_evidence(pages: list[LabPage], server: LabServer, name: str) -> None:

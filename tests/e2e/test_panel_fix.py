@@ -19,7 +19,7 @@ from tests.provider import recording
 
 from .lab import LabPage
 from .scenario import SETUP_CELL, component_cell, generate, queue_recording, wait_for_requests
-from .servers import LabServer, ProviderControl, ProviderProcess
+from .servers import LabServer, ProviderControl, ProviderProcess, started
 from .test_panel import PanelPage, enable_componentgen, preview_has, queue_answer, wait_for_version
 from .test_panel import _save_failure_evidence as save_failure_evidence
 
@@ -45,13 +45,8 @@ def fix_server(e2e_workdir: Path, provider_process: ProviderProcess) -> Generato
         e2e_workdir / "panel-fix-lab", provider_process.url, extra_env={"COMPONENTGEN_CACHE": "false"}
     )
     enable_componentgen(server)
-    try:
-        server.start()
-    except RuntimeError as exc:
-        server.stop()
-        pytest.fail(f"JupyterLab did not start: {exc}", pytrace=False)
-    yield server
-    server.stop()
+    with started(server, "JupyterLab"):
+        yield server
 
 
 @pytest.fixture

@@ -5,26 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from playwright.sync_api import Page
 
 from tests.e2e.lab import ARTIFACTS_DIR, LabPage
-from tests.e2e.servers import chromium_launch_args
+from tests.e2e.servers import started
 
 from .listener import Listener, PageServer
 from .widget_lab import SecurityLab
 
 PAGE_TIMEOUT_MS = 30_000
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args() -> dict[str, Any]:
-    try:
-        return chromium_launch_args()
-    except RuntimeError as exc:
-        pytest.fail(str(exc), pytrace=False)
 
 
 @pytest.fixture(scope="module")
@@ -49,14 +40,10 @@ def page_server(pages_dir: Path) -> Iterator[PageServer]:
 
 @pytest.fixture(scope="session")
 def security_lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SecurityLab]:
-    lab = SecurityLab(tmp_path_factory.mktemp("security-lab"))
-    try:
-        lab.start()
-    except RuntimeError as exc:
-        lab.stop()
-        pytest.fail(f"the security tests' JupyterLab did not start: {exc}", pytrace=False)
-    yield lab
-    lab.stop()
+    with started(
+        SecurityLab(tmp_path_factory.mktemp("security-lab")), "the security tests' JupyterLab"
+    ) as lab:
+        yield lab
 
 
 @pytest.fixture
