@@ -18,7 +18,8 @@ CONFIG_ELEMENT_ID = "componentgen-config"
 # The outer page runs only its own inline scripts and frames the sandboxed component. A srcdoc iframe
 # inherits this policy on top of its own (checked in Chromium), so beyond the bare minimum it allows what
 # the frame's own policy allows the component: data:/blob: images, fonts and media (e.g. a chart exported
-# to a blob: image). Network access stays closed at both levels.
+# to a blob: image). Network access stays closed at both levels. No base-uri: the frames inherit it, and the
+# relay frame sets a neutral base of its own (see js/src/host/srcdoc.ts); this page's static markup has no <base>.
 PAGE_CSP = "; ".join(
     (
         "default-src 'none'",
@@ -30,7 +31,6 @@ PAGE_CSP = "; ".join(
         "media-src data: blob:",
         "connect-src 'none'",
         "form-action 'none'",
-        "base-uri 'none'",
     )
 )
 

@@ -1,5 +1,6 @@
-"""Loopback servers for the escape corpus: a listener that records every connection hostile code makes
-(HTTP, WebSocket, TURN over TCP: any TCP connection counts), and a page server for the rendered pages."""
+"""Loopback servers for the escape corpus: a listener that records everything hostile code sends to it (any
+TCP connection — HTTP, WebSocket, TURN over TCP — and any UDP datagram — STUN and TURN over UDP — on the same
+port number), and a page server for the rendered pages."""
 
 from __future__ import annotations
 
@@ -12,6 +13,32 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 NO_DATA = "(connection without data)"
+_STUN_MAGIC = b"\x21\x12\xa4\x42"
+_STUN_TYPES = {0x0001: "STUN Binding request", 0x0003: "TURN Allocate request"}
+_STUN_USERNAME = 0x0006
+
+
+def describe_stun(data: bytes) -> str | None:
+    """A STUN/TURN message's kind and username (where WebRTC hides exfiltrated data), or None."""
+    if len(data) < 20 or data[4:8] != _STUN_MAGIC:
+        return None
+    kind = _STUN_TYPES.get(int.from_bytes(data[0:2], "big"), f"STUN message 0x{data[0:2].hex()}")
+    offset, end = 20, min(len(data), 20 + int.from_bytes(data[2:4], "big"))
+    while offset + 4 <= end:
+        attribute = int.from_bytes(data[offset : offset + 2], "big")
+        length = int.from_bytes(data[offset + 2 : offset + 4], "big")
+        value = data[offset + 4 : offset + 4 + length]
+        if attribute == _STUN_USERNAME:
+            return f"{kind} with username {value.decode('utf-8', 'replace')!r}"
+        offset += 4 + (length + 3) // 4 * 4
+    return kind
+
+
+def _first_line(data: bytes) -> str:
+    stun = describe_stun(data)
+    if stun is not None:
+        return stun
+    return data.split(b"\r\n", 1)[0].decode("latin-1", "replace")
 
 
 @dataclass
@@ -21,10 +48,12 @@ class Connection:
 
 @dataclass
 class Listener:
-    """Accepts TCP connections on 127.0.0.1 and records each one's first line; answers nothing useful."""
+    """Accepts TCP connections and UDP datagrams on one 127.0.0.1 port and records each one's first line
+    (or the STUN message it carries); answers nothing useful."""
 
     connections: list[Connection] = field(default_factory=list)
     _server: socketserver.ThreadingTCPServer | None = None
+    _udp: socketserver.ThreadingUDPServer | None = None
 
     @property
     def port(self) -> int:
@@ -55,20 +84,28 @@ class Listener:
                     data = sock.recv(4096)
                 except OSError:
                     data = b""
-                line = data.split(b"\r\n", 1)[0].decode("latin-1", "replace")
-                listener.connections.append(Connection(line or NO_DATA))
+                listener.connections.append(Connection(_first_line(data) or NO_DATA))
                 with contextlib.suppress(OSError):
                     sock.sendall(b"HTTP/1.1 204 No Content\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+
+        class DatagramHandler(socketserver.BaseRequestHandler):
+            def handle(self) -> None:
+                data: bytes = self.request[0]
+                listener.connections.append(Connection(f"UDP: {_first_line(data) or 'empty datagram'}"))
 
         socketserver.ThreadingTCPServer.allow_reuse_address = True
         self._server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        self._udp = socketserver.ThreadingUDPServer(("127.0.0.1", self.port), DatagramHandler)
+        self._udp.daemon_threads = True
+        for server in (self._server, self._udp):
+            threading.Thread(target=server.serve_forever, daemon=True).start()
 
     def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
+        for server in (self._server, self._udp):
+            if server is not None:
+                server.shutdown()
+                server.server_close()
 
 
 class PageServer:

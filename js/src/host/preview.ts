@@ -12,7 +12,7 @@ import {
   type ToFrameMessage,
 } from "../schema/frame";
 import { createEmit } from "../runtime/emit";
-import { relayDocument } from "./srcdoc";
+import { FRAME_ALLOW, relayDocument } from "./srcdoc";
 
 export type Props = Record<string, unknown>;
 
@@ -72,7 +72,7 @@ export class Preview {
     // The component's own frame sits inside this one (see relayDocument), which relays messages both ways.
     iframe.setAttribute("sandbox", "allow-scripts");
     iframe.setAttribute("referrerpolicy", "no-referrer");
-    iframe.setAttribute("allow", "");
+    iframe.setAttribute("allow", FRAME_ALLOW);
     iframe.title = options.title ?? "Component preview";
     iframe.className = "cg-frame";
     iframe.style.cssText = `display:block;width:100%;border:0;height:${this.minHeight}px;`;

@@ -8,6 +8,7 @@
  * document that embeds it, and a notebook page has no frame-src of its own. The relay document has one.
  */
 
+/** What every frame of a preview may load: nothing from the network. */
 export const FRAME_CSP = [
   "default-src 'none'",
   "script-src 'unsafe-inline' blob:",
@@ -25,13 +26,50 @@ export const FRAME_CSP = [
   "object-src 'none'",
 ].join("; ");
 
-// Checks the load_runtime shape of schema/frame.schema.json by hand: the validator is not loaded yet.
-const BOOTSTRAP = `(function(){var p=window.parent;function h(e){var d=e.data;if(e.source!==p||!d||d.type!=="load_runtime"||typeof d.source!=="string"||!d.source||Object.keys(d).length!==2)return;removeEventListener("message",h);var s=document.createElement("script");s.textContent=d.source;document.body.appendChild(s);s.remove()}addEventListener("message",h);p.postMessage({type:"ready",stage:"bootstrap"},"*")})();`;
+/**
+ * The component's frame also requires Trusted Types: only the runtime's policies exist (see
+ * runtime/trusted-types.ts), so no string becomes markup that could make a nested frame, or code.
+ */
+export const COMPONENT_CSP = [
+  FRAME_CSP,
+  "require-trusted-types-for 'script'",
+  "trusted-types componentgen-bootstrap componentgen default",
+].join("; ");
+
+/**
+ * Permissions Policy of both frames: nothing the browser gates behind one, clipboard writes included
+ * (a component must not put a command in the clipboard for the person's next paste).
+ */
+export const FRAME_ALLOW = [
+  "clipboard-write 'none'",
+  "clipboard-read 'none'",
+  "camera 'none'",
+  "microphone 'none'",
+  "display-capture 'none'",
+  "geolocation 'none'",
+  "payment 'none'",
+  "publickey-credentials-get 'none'",
+  "identity-credentials-get 'none'",
+  "usb 'none'",
+  "serial 'none'",
+  "hid 'none'",
+].join("; ");
+
+/**
+ * A srcdoc frame's base URL is its parent's: the notebook page's address. The relay frame resets it to its
+ * own address (before its CSP forbids <base>), and the component's frame inherits that: nothing of the
+ * page's URL reaches either, and `href="#id"` and SVG `url(#id)` refer to the component's own document.
+ */
+const NEUTRAL_BASE = '<base href="about:srcdoc">';
+
+// Checks the load_runtime shape of schema/frame.schema.json by hand: the validator is not loaded yet. Its
+// Trusted Types policy runs the runtime's source once and is out of reach of everything else.
+const BOOTSTRAP = `(function(){var p=window.parent,t=window.trustedTypes,q=t?t.createPolicy("componentgen-bootstrap",{createScript:function(s){return s}}):null;function h(e){var d=e.data;if(e.source!==p||!d||d.type!=="load_runtime"||typeof d.source!=="string"||!d.source||Object.keys(d).length!==2)return;removeEventListener("message",h);var s=document.createElement("script");s.textContent=q?q.createScript(d.source):d.source;q=null;document.body.appendChild(s);s.remove()}addEventListener("message",h);p.postMessage({type:"ready",stage:"bootstrap"},"*")})();`;
 
 export function frameDocument(): string {
   return (
     '<!DOCTYPE html><html><head><meta charset="utf-8">' +
-    `<meta http-equiv="Content-Security-Policy" content="${FRAME_CSP}">` +
+    `<meta http-equiv="Content-Security-Policy" content="${COMPONENT_CSP}">` +
     "<style>html,body{margin:0;padding:0;background:#fff;color-scheme:light}</style>" +
     `</head><body><script>${BOOTSTRAP}</script></body></html>`
   );
@@ -43,7 +81,7 @@ const RELAY_STYLE =
 
 // Forwards its parent's messages to the component's frame and that frame's messages to its parent, and
 // nothing else; both ends check that a message comes from their side of the relay.
-const RELAY = `(function(){var p=window.parent,f=document.createElement("iframe");f.setAttribute("sandbox","allow-scripts");f.setAttribute("referrerpolicy","no-referrer");f.setAttribute("allow","");f.title=__TITLE__;f.srcdoc=__DOC__;addEventListener("message",function(e){var c=f.contentWindow;if(!c)return;if(e.source===p)c.postMessage(e.data,"*");else if(e.source===c)p.postMessage(e.data,"*")});document.body.appendChild(f)})();`;
+const RELAY = `(function(){var p=window.parent,f=document.createElement("iframe");f.setAttribute("sandbox","allow-scripts");f.setAttribute("referrerpolicy","no-referrer");f.setAttribute("allow",__ALLOW__);f.title=__TITLE__;f.srcdoc=__DOC__;addEventListener("message",function(e){var c=f.contentWindow;if(!c)return;if(e.source===p)c.postMessage(e.data,"*");else if(e.source===c)p.postMessage(e.data,"*")});document.body.appendChild(f)})();`;
 
 /** A string as a JavaScript literal that is safe inside an inline <script>. */
 function scriptLiteral(value: string): string {
@@ -52,11 +90,13 @@ function scriptLiteral(value: string): string {
 
 /** The relay frame's document: the component's frame (`title` is its accessible name) inside a frame-src wall. */
 export function relayDocument(title: string): string {
-  const script = RELAY.replace("__TITLE__", () => scriptLiteral(title)).replace("__DOC__", () =>
-    scriptLiteral(frameDocument()),
-  );
+  const script = RELAY.replace("__TITLE__", () => scriptLiteral(title))
+    .replace("__ALLOW__", () => scriptLiteral(FRAME_ALLOW))
+    .replace("__DOC__", () => scriptLiteral(frameDocument()));
   return (
     '<!DOCTYPE html><html><head><meta charset="utf-8">' +
+    NEUTRAL_BASE +
+    '<meta name="referrer" content="no-referrer">' +
     `<meta http-equiv="Content-Security-Policy" content="${FRAME_CSP}">` +
     `<style>${RELAY_STYLE}</style>` +
     `</head><body><script>${script}</script></body></html>`

@@ -1,9 +1,10 @@
 /**
- * Run compiled component code without 'unsafe-eval': it goes into an inline <script> as the body of a
- * function, which registers itself; the runtime then calls it with the module registry's `require`.
+ * Run compiled component code without 'unsafe-eval': it goes into an inline <script> (through the runtime's
+ * private Trusted Types policy) as the body of a function, which registers itself; the runtime then calls it with the module registry's `require`.
  * The body starts on the script's second line, so script line N is source line N - 1.
  */
 import { CompileError } from "./compile";
+import { trustedScript } from "./trusted-types";
 
 type Factory = (
   require: (name: string) => unknown,
@@ -71,7 +72,9 @@ export function evaluateModule(
   };
   window.addEventListener("error", onLoadError, true);
   const script = document.createElement("script");
-  script.textContent = `${DEFINE}(${slot},function(require,module,exports,emit){\n${code}\n});\n//# sourceURL=component-${slot}.js`;
+  script.textContent = trustedScript(
+    `${DEFINE}(${slot},function(require,module,exports,emit){\n${code}\n});\n//# sourceURL=component-${slot}.js`,
+  );
   loading = true;
   try {
     document.head.appendChild(script);

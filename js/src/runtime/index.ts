@@ -2,6 +2,7 @@
  * The iframe runtime's entry: wires the parent's messages to the renderer and reports errors, sizes and
  * emits back. Loaded by the srcdoc bootstrap as one inline script.
  */
+import "./lockdown-first";
 import "@tailwindcss/browser";
 import { isToFrameMessage, type FromFrameMessage } from "../schema/frame";
 import { createEmit } from "./emit";
@@ -9,35 +10,6 @@ import { isLoadingComponent } from "./evaluate";
 import { Renderer } from "./renderer";
 import { Reporter } from "./report";
 import { Stage } from "./stage";
-
-// WebRTC is outside CSP's reach (connect-src does not govern ICE/TURN traffic): remove it before any
-// component code runs, so the frame has no network channel at all.
-for (const name of [
-  "RTCPeerConnection",
-  "webkitRTCPeerConnection",
-  "RTCDataChannel",
-  "RTCRtpSender",
-  "RTCRtpReceiver",
-  "RTCIceTransport",
-]) {
-  try {
-    Object.defineProperty(window, name, { value: undefined, writable: false, configurable: false });
-  } catch {
-    // Already locked down.
-  }
-}
-
-// A clicked link would start a navigation (and Chromium opens a connection before CSP refuses it):
-// components have no use for navigation, so cancel it. In-page anchors still scroll.
-document.addEventListener(
-  "click",
-  (event) => {
-    const link = (event.target as Element | null)?.closest?.("a[href], area[href]");
-    const href = link?.getAttribute("href") ?? "";
-    if (link && !href.startsWith("#")) event.preventDefault();
-  },
-  true,
-);
 
 const parentWindow = window.parent;
 const post = (message: FromFrameMessage): void => parentWindow.postMessage(message, "*");
