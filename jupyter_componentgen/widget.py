@@ -33,6 +33,7 @@ from .engine.code_checks import BlockedCode
 from .engine.events import EventSink
 from .kernel_runner import EngineRunner, current_shell, wait_interruptibly
 from .resources import static_asset
+from .view_limits import ViewMessageLimits, cap_reported_text
 from .widget_stream import WidgetStatus, WidgetStream
 
 if TYPE_CHECKING:
@@ -53,6 +54,8 @@ FIXABLE_ERROR_PHASES = FRAME_ERROR_PHASES | {BLOCKED_PHASE}
 # answer cannot bloat the widget state saved in the notebook.
 MAX_SHOWN_FINDINGS = 50
 _TERMINAL_PHASE = {"saved": "done", "cached": "cached", "failed": "error", "cancelled": "cancelled"}
+# A flood of dropped view messages says so in the status line at most this often.
+_THROTTLE_NOTICE_S = 2.0
 
 
 @cache
@@ -180,6 +183,8 @@ class ComponentWidget(anywidget.AnyWidget):
         self._last_outcome: GenerationOutcome | None = None
         self.last_frame_error: dict[str, Any] | None = None
         self._blocked: BlockedDraft | None = None
+        self._view_limits = ViewMessageLimits()
+        self._last_throttle_notice = -_THROTTLE_NOTICE_S
         kwargs.setdefault("runtime", shared_runtime())
         kwargs.setdefault("status", idle_status())
         super().__init__(name=name, **kwargs)
@@ -197,6 +202,12 @@ class ComponentWidget(anywidget.AnyWidget):
         """True while a generation runs for this widget."""
         job = self._job
         return job is not None and job.future is not None and not job.future.done()
+
+    @property
+    def view_message_counts(self) -> dict[str, dict[str, int]]:
+        """Messages from this widget's views handled and dropped (over their rate), by kind."""
+        limits = self._view_limits
+        return {"accepted": dict(limits.accepted), "dropped": dict(limits.dropped)}
 
     @property
     def blocked(self) -> BlockedDraft | None:
@@ -444,6 +455,9 @@ class ComponentWidget(anywidget.AnyWidget):
         if not isinstance(content, dict):
             return
         kind = content.get("type")
+        if not self._view_limits.admit(str(kind)):
+            self._throttled(str(kind))
+            return
         if kind == "cancel":
             self.cancel()
         elif kind == "emit":
@@ -464,6 +478,13 @@ class ComponentWidget(anywidget.AnyWidget):
             self._on_external_update(content)
         elif kind == "fix":
             self._on_fix_request()
+
+    def _throttled(self, kind: str) -> None:
+        now = time.monotonic()
+        if now - self._last_throttle_notice < _THROTTLE_NOTICE_S:
+            return
+        self._last_throttle_notice = now
+        self._notify(f"The component sent too many {kind!r} messages; the extra ones were ignored.")
 
     def _resync(self, job: _Job) -> None:
         """Send the whole streamed code to a view that saw a gap (runs on the runner, in stream order)."""
@@ -514,7 +535,10 @@ class ComponentWidget(anywidget.AnyWidget):
         phase = content.get("phase")
         if phase not in FRAME_ERROR_PHASES or not self._about_current_version(content):
             return
-        error: dict[str, Any] = {"phase": phase, "message": str(content.get("message", ""))}
+        error: dict[str, Any] = {
+            "phase": phase,
+            "message": cap_reported_text(str(content.get("message", ""))),
+        }
         for key in ("line", "column"):
             if isinstance(content.get(key), int):
                 error[key] = content[key]

@@ -37,6 +37,15 @@ TOKENS = Counter(
 )
 ACTIVE = Gauge("componentgen_active_generations", "Generations running now.")
 QUEUED = Gauge("componentgen_queued_generations", "Generations waiting for a free slot.")
+SOCKET_MESSAGES_DROPPED = Counter(
+    "componentgen_socket_messages_dropped",
+    "Stream socket messages dropped unread because their socket sent too many too fast.",
+)
+FRAME_REPORTS = Counter(
+    "componentgen_frame_reports",
+    "Render reports (frame_status) from views: handled, or dropped over their socket's rate.",
+    ["outcome"],
+)
 REQUEST_ERRORS = Counter(
     "componentgen_request_errors",
     "Stream socket requests refused, by error code.",

@@ -8,6 +8,7 @@ A bad message gets a request_error and the socket keeps working.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -16,6 +17,8 @@ from jupyter_server.auth.decorator import authorized, ws_authenticated
 from jupyter_server.base.handlers import JupyterHandler
 from jupyter_server.base.websocket import WebSocketMixin
 from tornado.websocket import WebSocketClosedError, WebSocketHandler
+
+from jupyter_componentgen.token_bucket import TokenBucket
 
 from . import messages_out as out
 from . import metrics
@@ -42,6 +45,10 @@ log = logging.getLogger(__name__)
 # Frames queued to a client that does not read them; beyond this the socket is closed (it can resume).
 MAX_PENDING_FRAMES = 20_000
 CLOSE_TOO_SLOW = 1013  # "try again later"
+# Messages per second (and burst) one socket may send; a flood is dropped before it is parsed.
+SOCKET_RATE = (50.0, 200.0)
+# Render reports per second (and burst) one socket may send: each one reads the history.
+FRAME_REPORT_RATE = (2.0, 10.0)
 
 
 class StreamSession:
@@ -57,6 +64,9 @@ class StreamSession:
         self.service = service
         self.user = user
         self._send = send
+        self._budget = TokenBucket(*SOCKET_RATE)
+        self._frame_reports = TokenBucket(*FRAME_REPORT_RATE)
+        self._last_rate_refusal = float("-inf")
         self._may_write = may_write
 
     def send(self, text: str) -> None:
@@ -67,6 +77,9 @@ class StreamSession:
         self._send(out.encode(out.request_error(code, message, request_id)))
 
     async def handle(self, raw: str | bytes) -> None:
+        if not self._budget.take():
+            self._drop_flood()
+            return
         request_id: str | None = None
         try:
             message = parse_client_message(
@@ -87,6 +100,16 @@ class StreamSession:
         except Exception:
             log.exception("jupyter-componentgen: could not handle a stream message")
             self.refuse("internal", "The server could not handle this request; see its log.", request_id)
+
+    def _drop_flood(self) -> None:
+        metrics.SOCKET_MESSAGES_DROPPED.inc()
+        now = time.monotonic()
+        if now - self._last_rate_refusal >= 1.0:
+            self._last_rate_refusal = now
+            self.refuse(
+                "rate_limited",
+                f"This page sent more than {SOCKET_RATE[0]:g} messages a second; the extra ones were dropped.",
+            )
 
     async def _dispatch(self, message: ClientMessage) -> None:
         if isinstance(message, Generate):
@@ -175,6 +198,10 @@ class StreamSession:
 
     async def _frame_status(self, message: FrameStatus) -> None:
         """A view says how a version rendered; only people who may generate are listened to."""
+        if not self._frame_reports.take():
+            metrics.FRAME_REPORTS.labels(outcome="dropped").inc()
+            return
+        metrics.FRAME_REPORTS.labels(outcome="handled").inc()
         if not await self._may_write():
             return
         context = await self.service.registry.open(message.notebook)
