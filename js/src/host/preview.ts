@@ -8,9 +8,11 @@ import {
   isFromFrameMessage,
   type FrameErrorMessage,
   type FromFrameMessage,
+  type LoadedModule,
   type RenderedMessage,
   type ToFrameMessage,
 } from "../schema/frame";
+import { isBundledModule } from "../runtime/bundled-manifest";
 import { createEmit } from "../runtime/emit";
 import { FRAME_ALLOW, relayDocument } from "./srcdoc";
 
@@ -31,6 +33,13 @@ export interface PreviewOptions {
   onResize?: (height: number) => void;
   /** The runtime in the iframe is up (again, after a reload). */
   onReady?: () => void;
+  /**
+   * The source of a library module (static/modules/<file> of the manifest), for the frame's need_modules.
+   * Without it, frames asking for a module are told it cannot be loaded here.
+   */
+  loadModule?: (id: string) => Promise<string>;
+  /** The frame's height when the component asks for the viewport (h-screen, 100vh…); the frame's default 640. */
+  viewportHeight?: number;
 }
 
 interface RenderRequest {
@@ -62,6 +71,9 @@ export class Preview {
   private inFlight: { id: number; timer: ReturnType<typeof setTimeout> } | null = null;
   private lastSentPartial: string | null = null;
   private readonly finalIds: number[] = [];
+  /** Library modules the current frame document asked for (each is loaded once per frame load). */
+  private modulesAsked = new Set<string>();
+  private frameLoads = 0;
   private readonly hostEmit = createEmit((name, payload) => this.options.onEmit?.(name, payload));
 
   constructor(container: HTMLElement, options: PreviewOptions) {
@@ -139,7 +151,9 @@ export class Preview {
       this.finalIds.push(id);
       if (this.finalIds.length > REMEMBERED_FINAL_IDS) this.finalIds.shift();
     }
-    this.post({ type: "render", id, code, props: this.props, partial });
+    const viewport = this.options.viewportHeight;
+    const sizing = viewport ? { viewport_height: viewport } : {};
+    this.post({ type: "render", id, code, props: this.props, partial, ...sizing });
     return id;
   }
 
@@ -180,6 +194,8 @@ export class Preview {
     if (this.disposed) return;
     this.runtimeReady = false;
     this.awaitingRuntime = true;
+    this.modulesAsked = new Set();
+    this.frameLoads++;
     this.post({ type: "load_runtime", source: this.options.runtimeSource });
   };
 
@@ -215,6 +231,9 @@ export class Preview {
         this.options.onResize?.(height);
         break;
       }
+      case "need_modules":
+        this.loadModules(message.modules);
+        break;
       case "emit":
         // The in-frame limiter can be bypassed by posting directly: enforce the same limits here.
         try {
@@ -224,5 +243,27 @@ export class Preview {
         }
         break;
     }
+  }
+
+  /** Answer need_modules: ids of the manifest only, each once per frame load, all of a request in one answer. */
+  private loadModules(ids: string[]): void {
+    const fresh = ids.filter((id) => isBundledModule(id) && !this.modulesAsked.has(id));
+    if (fresh.length === 0) return;
+    for (const id of fresh) this.modulesAsked.add(id);
+    const load = this.options.loadModule;
+    const frameLoad = this.frameLoads;
+    void Promise.all(
+      fresh.map(async (id): Promise<LoadedModule> => {
+        if (!load) return { id, error: "this page cannot load library modules" };
+        try {
+          return { id, source: await load(id) };
+        } catch (error) {
+          return { id, error: String(error instanceof Error ? error.message : error).slice(0, 500) };
+        }
+      }),
+    ).then((modules) => {
+      // A reloaded frame asks again for what it needs.
+      if (!this.disposed && frameLoad === this.frameLoads) this.post({ type: "load_modules", modules });
+    });
   }
 }
