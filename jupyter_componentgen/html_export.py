@@ -1,7 +1,8 @@
 """A component as one self-contained HTML file that renders offline in any browser.
 
-The page carries the component's code, its props and the iframe runtime as JSON, plus the standalone host
-script, which builds the same sandboxed iframe (opaque origin, no-network CSP) that the notebook widget uses.
+The page carries the component's code, its props, the iframe runtime and the library modules the component
+imports (and nothing more) as JSON, plus the standalone host script, which builds the same sandboxed iframe
+(opaque origin, no-network CSP) that the notebook widget uses and serves the frame those modules.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from typing import Any
 
 from .resources import static_asset
+from .runtime_modules import module_ids_for_code, module_source
 
 CONFIG_ELEMENT_ID = "componentgen-config"
 
@@ -55,7 +57,14 @@ def _javascript_for_script(source: str) -> str:
 
 def standalone_html(name: str, code: str, props: dict[str, Any]) -> str:
     """An HTML page rendering component ``name`` from ``code`` with ``props``, offline and sandboxed."""
-    config = {"name": name, "code": code, "props": props, "runtime": static_asset("runtime.js")}
+    modules = {module_id: module_source(module_id) for module_id in module_ids_for_code(code)}
+    config = {
+        "name": name,
+        "code": code,
+        "props": props,
+        "runtime": static_asset("runtime.js"),
+        "modules": modules,
+    }
     host_script = _javascript_for_script(static_asset("standalone.js"))
     title = html.escape(name)
     return (

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 from jupyter_componentgen.html_export import CONFIG_ELEMENT_ID, PAGE_CSP, standalone_html
 from jupyter_componentgen.resources import static_asset
+from jupyter_componentgen.runtime_modules import module_source
 
 GREETING = """\
 import { useState } from "react";
@@ -75,6 +76,7 @@ def test_page_embeds_config_runtime_and_host_script() -> None:
         "code": GREETING,
         "props": {"data": {"name": "Ada"}},
         "runtime": static_asset("runtime.js"),
+        "modules": {},
     }
     assert page.startswith("<!DOCTYPE html>")
     assert '<meta charset="utf-8">' in page
@@ -85,6 +87,33 @@ def test_page_embeds_config_runtime_and_host_script() -> None:
     # The host script comes after the config it reads.
     host_marker = static_asset("standalone.js").strip()[:40]
     assert page.index(f'id="{CONFIG_ELEMENT_ID}"') < page.index(host_marker)
+
+
+LIBRARIES = """\
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import chunk from "lodash/chunk";
+
+export default function Pairs() {
+  const [pairs] = useState(() => chunk([1, 2, 3, 4], 2));
+  return (
+    <Card>
+      <CardContent>
+        <p id="pairs">{pairs.length} pairs</p>
+        <Button id="go" className="bg-primary">Go</Button>
+      </CardContent>
+    </Card>
+  );
+}
+"""
+
+
+def test_page_embeds_exactly_the_modules_the_component_imports() -> None:
+    config = json.loads(_config_json(standalone_html("pairs", LIBRARIES, {})))
+    assert sorted(config["modules"]) == ["lodash", "ui"]
+    assert config["modules"]["lodash"] == module_source("lodash")
+    assert json.loads(_config_json(standalone_html("g", GREETING, {})))["modules"] == {}
 
 
 def test_embedded_code_cannot_close_the_script_element() -> None:
@@ -217,3 +246,37 @@ def test_page_allows_blob_images_and_blocks_the_network(chromium: Browser, tmp_p
     assert blocked, "the request should have been refused by the CSP"
     # Only the request was refused: the blob: image was allowed.
     assert all("127.0.0.1:9" in line for line in blocked), "\n".join(console)
+
+
+@pytest.mark.browser
+def test_page_serves_library_modules_to_the_frame(chromium: Browser, tmp_path: Path) -> None:
+    page_file = tmp_path / "pairs.html"
+    page_file.write_text(standalone_html("pairs", LIBRARIES, {}), encoding="utf-8")
+
+    def check(page: Page, frame: FrameLocator) -> None:
+        frame.locator("#pairs").wait_for(timeout=15_000)
+        assert frame.locator("#pairs").inner_text() == "2 pairs"
+        # The shadcn-style button, styled by the frame's Tailwind.
+        assert frame.locator("#go").get_attribute("data-slot") == "button"
+        assert frame.locator("#go").evaluate("e => getComputedStyle(e).display") == "inline-flex"
+
+    console = _open(chromium, page_file, check)
+    assert _problems(console) == [], "\n".join(console)
+
+
+@pytest.mark.browser
+def test_a_module_missing_from_the_page_is_an_import_error(chromium: Browser, tmp_path: Path) -> None:
+    page = standalone_html("pairs", LIBRARIES, {})
+    raw = _config_json(page)
+    config = json.loads(raw)
+    del config["modules"]["lodash"]
+    page_file = tmp_path / "missing.html"
+    page_file.write_text(page.replace(raw, json.dumps(config).replace("</", "<\\/")), encoding="utf-8")
+
+    def check(page: Page, frame: FrameLocator) -> None:
+        page.locator("body[data-componentgen-state=error]").wait_for(state="attached", timeout=15_000)
+        message = page.locator("[data-testid=cg-error]").inner_text()
+        assert 'Cannot import "lodash/chunk" (line 4)' in message
+        assert "not in this page" in message
+
+    _open(chromium, page_file, check)

@@ -9,9 +9,11 @@ import {
   isFromFrameMessage,
   type FrameErrorMessage,
   type FromFrameMessage,
+  type LoadedModule,
   type RenderedMessage,
   type ToFrameMessage,
 } from "../schema/frame";
+import { isBundledModule } from "../runtime/bundled-manifest";
 import { createEmit } from "../runtime/emit";
 import {
   capText,
@@ -43,6 +45,13 @@ export interface PreviewOptions {
   onReady?: () => void;
   /** Messages of this kind from the frame were dropped (at most once a second per kind). */
   onThrottled?: (kind: ThrottledKind) => void;
+  /**
+   * The source of a library module (static/modules/<file> of the manifest), for the frame's need_modules.
+   * Without it, frames asking for a module are told it cannot be loaded here.
+   */
+  loadModule?: (id: string) => Promise<string>;
+  /** The frame's height when the component asks for the viewport (h-screen, 100vh…); the frame's default 640. */
+  viewportHeight?: number;
 }
 
 interface RenderRequest {
@@ -81,6 +90,7 @@ export class Preview {
   private mountedFinal: number | null = null;
   private readonly emitBudget = new TokenBucket(FRAME_LIMITS.emits);
   private readonly readyBudget = new TokenBucket(FRAME_LIMITS.ready);
+  private readonly moduleRequestBudget = new TokenBucket(FRAME_LIMITS.moduleRequests);
   private readonly errorBudget = new TokenBucket(FRAME_LIMITS.errors);
   private readonly resizeBudget = new TokenBucket(FRAME_LIMITS.resizes);
   private readonly lastThrottleNotice = new Map<ThrottledKind, number>();
@@ -90,6 +100,9 @@ export class Preview {
     undefined,
     (warning) => this.throttled("emit", warning),
   );
+  /** Library modules the current frame document asked for (each is loaded once per frame load). */
+  private modulesAsked = new Set<string>();
+  private frameLoads = 0;
 
   constructor(container: HTMLElement, options: PreviewOptions) {
     this.options = options;
@@ -167,7 +180,9 @@ export class Preview {
       this.finalIds.push(id);
       if (this.finalIds.length > REMEMBERED_FINAL_IDS) this.finalIds.shift();
     }
-    this.post({ type: "render", id, code, props: this.props, partial });
+    const viewport = this.options.viewportHeight;
+    const sizing = viewport ? { viewport_height: viewport } : {};
+    this.post({ type: "render", id, code, props: this.props, partial, ...sizing });
     return id;
   }
 
@@ -210,6 +225,8 @@ export class Preview {
     if (this.disposed) return;
     this.runtimeReady = false;
     this.awaitingRuntime = true;
+    this.modulesAsked = new Set();
+    this.frameLoads++;
     this.post({ type: "load_runtime", source: this.options.runtimeSource });
   };
 
@@ -241,6 +258,10 @@ export class Preview {
         break;
       case "ready":
         admitted = this.readyBudget.take();
+        break;
+      case "need_modules":
+        // Each id is answered once per load anyway; this only bounds the work of reading the requests.
+        admitted = this.moduleRequestBudget.take();
         break;
       default:
         return false;
@@ -295,6 +316,9 @@ export class Preview {
         this.options.onResize?.(height);
         break;
       }
+      case "need_modules":
+        this.loadModules(message.modules);
+        break;
       case "emit":
         // The in-frame limiter can be bypassed by posting directly: enforce the same limits here.
         try {
@@ -304,5 +328,27 @@ export class Preview {
         }
         break;
     }
+  }
+
+  /** Answer need_modules: ids of the manifest only, each once per frame load, all of a request in one answer. */
+  private loadModules(ids: string[]): void {
+    const fresh = ids.filter((id) => isBundledModule(id) && !this.modulesAsked.has(id));
+    if (fresh.length === 0) return;
+    for (const id of fresh) this.modulesAsked.add(id);
+    const load = this.options.loadModule;
+    const frameLoad = this.frameLoads;
+    void Promise.all(
+      fresh.map(async (id): Promise<LoadedModule> => {
+        if (!load) return { id, error: "this page cannot load library modules" };
+        try {
+          return { id, source: await load(id) };
+        } catch (error) {
+          return { id, error: String(error instanceof Error ? error.message : error).slice(0, 500) };
+        }
+      }),
+    ).then((modules) => {
+      // A reloaded frame asks again for what it needs.
+      if (!this.disposed && frameLoad === this.frameLoads) this.post({ type: "load_modules", modules });
+    });
   }
 }

@@ -1,16 +1,20 @@
 /**
- * Turns render and props requests into mounted components: final code is compiled, checked and mounted
- * with every failure reported; streaming (partial) code is repaired first and fails silently.
+ * Turns render and props requests into mounted components: final code is compiled, checked, given its
+ * library modules and mounted with every failure reported; streaming (partial) code is repaired first and
+ * fails silently. A final render waits for the modules it imports; a partial one never waits: it asks for
+ * them and renders again when they arrive, if nothing newer came meanwhile.
  */
 import type { ComponentType } from "react";
 import type { RenderMessage } from "../schema/frame";
-import { compileComponent, CompileError } from "./compile";
+import { compileComponent, CompileError, type CompiledModule, type ImportSite } from "./compile";
 import type { Emit } from "./emit";
 import { evaluateModule } from "./evaluate";
-import { disallowedImport, requireModule } from "./modules";
+import { installModuleLoader, type FrameModules } from "./frame-modules";
+import { ModuleLoadError } from "./module-loader";
 import { repairCandidates } from "./repair";
 import type { Reporter } from "./report";
 import type { Props, Stage } from "./stage";
+import { DEFAULT_VIEWPORT_HEIGHT, noteRender } from "./viewport";
 
 function defaultExport(exports: Record<string, unknown>): ComponentType<Props> | null {
   const candidate = exports.default;
@@ -26,11 +30,16 @@ export class Renderer {
   private props: Props = {};
   /** The repaired code on screen, so an unchanged partial is not rendered again. */
   private lastPartialCode: string | null = null;
+  /** The newest render request: one that waited for modules is dropped when a newer one came. */
+  private latest = -1;
+  private cancelWait: (() => void) | null = null;
+  private viewportHeight = DEFAULT_VIEWPORT_HEIGHT;
 
   constructor(
     private readonly stage: Stage,
     private readonly report: Reporter,
     private readonly emit: Emit,
+    private readonly modules: FrameModules = installModuleLoader(),
   ) {}
 
   private withEmit(): Props {
@@ -39,6 +48,10 @@ export class Renderer {
 
   render(message: RenderMessage): void {
     this.props = message.props;
+    this.latest = message.id;
+    if (message.viewport_height !== undefined) this.viewportHeight = message.viewport_height;
+    this.cancelWait?.();
+    this.cancelWait = null;
     if (message.partial) this.renderPartial(message);
     else this.renderFinal(message);
   }
@@ -57,13 +70,49 @@ export class Renderer {
   private renderFinal(message: RenderMessage): void {
     const { id } = message;
     const started = performance.now();
+    let compiled: CompiledModule;
+    try {
+      compiled = compileComponent(message.code);
+    } catch (error) {
+      if (error instanceof CompileError)
+        return this.report.codeError(id, "compile", error.message, error.line, error.column);
+      return this.report.runtimeError(error, id);
+    }
+    const { registry, loader } = this.modules;
+    const bad = registry.unknownImport(compiled.imports);
+    if (bad) return this.report.codeError(id, "import", bad.message, bad.line);
+    const needed = registry.modulesFor(compiled.imports);
+    if (loader.missing(needed).length === 0) return this.mountFinal(message, compiled, needed, started);
+    const current = (): boolean => this.latest === id;
+    loader.wait(needed).then(
+      () => {
+        if (current()) this.mountFinal(message, compiled, needed, started);
+      },
+      (error: unknown) => {
+        if (!current()) return;
+        this.reportModuleError(id, compiled.imports, error);
+        // Modules that come late still render, unless something newer came first.
+        this.cancelWait = loader.whenAvailable(needed, () => {
+          this.cancelWait = null;
+          if (current()) this.mountFinal(message, compiled, needed, started);
+        });
+      },
+    );
+  }
+
+  private mountFinal(
+    message: RenderMessage,
+    compiled: CompiledModule,
+    needed: string[],
+    started: number,
+  ): void {
+    const { id } = message;
     let exports: Record<string, unknown>;
     try {
-      const compiled = compileComponent(message.code);
-      const bad = disallowedImport(compiled.imports);
-      if (bad) return this.report.codeError(id, "import", bad.message, bad.line);
-      exports = evaluateModule(compiled.code, requireModule, this.emit);
+      this.modules.loader.load(needed);
+      exports = evaluateModule(compiled.code, this.modules.registry.require, this.emit);
     } catch (error) {
+      if (error instanceof ModuleLoadError) return this.reportModuleError(id, compiled.imports, error);
       if (error instanceof CompileError)
         return this.report.codeError(id, "compile", error.message, error.line, error.column);
       return this.report.runtimeError(error, id);
@@ -87,6 +136,7 @@ export class Renderer {
       return this.report.runtimeError(failure.error, id, failure.info);
     }
     this.lastPartialCode = null;
+    noteRender(message.code, this.viewportHeight);
     this.report.painted({
       id,
       partial: false,
@@ -96,12 +146,23 @@ export class Renderer {
     });
   }
 
+  /** An import error naming the import (and its line) whose library could not be had. */
+  private reportModuleError(id: number, imports: readonly ImportSite[], error: unknown): void {
+    if (!(error instanceof ModuleLoadError)) return this.report.runtimeError(error, id);
+    const site = this.modules.registry.siteNeeding(imports, error.moduleId);
+    const message = site
+      ? `Cannot import "${site.module}" (line ${site.line}): ${error.message}.`
+      : `${error.message[0].toUpperCase()}${error.message.slice(1)}.`;
+    this.report.codeError(id, "import", message, site?.line);
+  }
+
   /**
    * Try repaired versions of streaming code, newest cut first. Candidates that do not compile cost little;
    * at most two are mounted.
    */
   private renderPartial(message: RenderMessage): void {
     const { id } = message;
+    const { registry, loader } = this.modules;
     const started = performance.now();
     let mounts = 0;
     for (const candidate of repairCandidates(message.code)) {
@@ -109,9 +170,20 @@ export class Renderer {
       let exports: Record<string, unknown>;
       try {
         const compiled = compileComponent(candidate.code);
-        if (disallowedImport(compiled.imports)) break;
-        exports = evaluateModule(compiled.code, requireModule, this.emit);
-      } catch {
+        if (registry.unknownImport(compiled.imports)) break;
+        const needed = registry.modulesFor(compiled.imports);
+        if (loader.missing(needed).length > 0) {
+          loader.request(needed);
+          this.cancelWait = loader.whenAvailable(needed, () => {
+            this.cancelWait = null;
+            if (this.latest === id) this.renderPartial(message);
+          });
+          break;
+        }
+        loader.load(needed);
+        exports = evaluateModule(compiled.code, registry.require, this.emit);
+      } catch (error) {
+        if (error instanceof ModuleLoadError) break;
         continue;
       }
       const component = defaultExport(exports);
@@ -120,6 +192,7 @@ export class Renderer {
       const result = this.stage.mount(component, this.withEmit(), id, true);
       if (result.ok) {
         this.lastPartialCode = candidate.code;
+        noteRender(candidate.code, this.viewportHeight);
         return this.report.painted({
           id,
           partial: true,

@@ -14,10 +14,22 @@ export interface RenderMessage {
   code: string;
   props: Record<string, unknown>;
   partial: boolean;
+  /** The frame's height when the component asks for the viewport (h-screen, 100vh…); 640 when absent. */
+  viewport_height?: number;
 }
 export interface PropsMessage {
   type: "props";
   props: Record<string, unknown>;
+}
+/** One library module the host sends: its bundle's source, or why it could not load it. */
+export interface LoadedModule {
+  id: string;
+  source?: string;
+  error?: string;
+}
+export interface LoadModulesMessage {
+  type: "load_modules";
+  modules: LoadedModule[];
 }
 export interface ReadyMessage {
   type: "ready";
@@ -45,6 +57,11 @@ export interface ResizeMessage {
   type: "resize";
   height: number;
 }
+export interface NeedModulesMessage {
+  type: "need_modules";
+  /** Module ids of the manifest (static/modules/manifest.json), dependencies first. */
+  modules: string[];
+}
 export interface EmitMessage {
   type: "emit";
   name: string;
@@ -52,20 +69,21 @@ export interface EmitMessage {
 }
 
 /** What the host sends into the iframe. */
-export type ToFrameMessage = LoadRuntimeMessage | RenderMessage | PropsMessage;
+export type ToFrameMessage = LoadRuntimeMessage | RenderMessage | PropsMessage | LoadModulesMessage;
 /** What the iframe sends to the host. */
 export type FromFrameMessage =
   | ReadyMessage
   | RenderedMessage
   | FrameErrorMessage
   | ResizeMessage
-  | EmitMessage;
+  | EmitMessage
+  | NeedModulesMessage;
 export type FrameMessage = ToFrameMessage | FromFrameMessage;
 
 export const frameSchema = frameSchemaJson as JsonSchema;
 
 const isFrameMessage = makeGuard<FrameMessage>(frameSchema);
-const TO_FRAME = new Set(["load_runtime", "render", "props"]);
+const TO_FRAME = new Set(["load_runtime", "render", "props", "load_modules"]);
 
 /** A valid message travelling parent -> iframe. */
 export function isToFrameMessage(value: unknown): value is ToFrameMessage {

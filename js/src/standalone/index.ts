@@ -1,6 +1,7 @@
 /**
  * The standalone page host (static/standalone.js): reads the page's JSON config (name, code, props,
- * runtime) and mounts the same sandboxed preview as the notebook widget, with a small header and errors.
+ * runtime, and the library modules the component imports) and mounts the same sandboxed preview as the
+ * notebook widget, with a small header and errors.
  */
 import { Preview, type Props } from "../host/preview";
 import type { FrameErrorMessage } from "../schema/frame";
@@ -10,6 +11,8 @@ interface StandaloneConfig {
   code: string;
   props: Props;
   runtime: string;
+  /** Library module sources by module id: the ones the component's imports need, embedded in the page. */
+  modules: Record<string, string>;
 }
 
 const CONFIG_ID = "componentgen-config";
@@ -38,11 +41,17 @@ function readConfig(): StandaloneConfig {
     typeof config.props === "object" && config.props !== null && !Array.isArray(config.props)
       ? config.props
       : {};
+  const modules: Record<string, string> = {};
+  if (typeof config.modules === "object" && config.modules !== null) {
+    for (const [id, source] of Object.entries(config.modules))
+      if (typeof source === "string") modules[id] = source;
+  }
   return {
     name: typeof config.name === "string" ? config.name : "component",
     code: config.code,
     props,
     runtime: config.runtime,
+    modules,
   };
 }
 
@@ -100,6 +109,12 @@ function main(): void {
     props: config.props,
     title: config.name,
     minHeight: 80,
+    // A component written for a whole page gets about this window's height.
+    viewportHeight: Math.max(400, Math.min(10_000, window.innerHeight - 90)),
+    loadModule: (id) =>
+      Object.prototype.hasOwnProperty.call(config.modules, id)
+        ? Promise.resolve(config.modules[id])
+        : Promise.reject(new Error(`the library "${id}" is not in this page (export it again)`)),
     onRendered: (message) => {
       if (message.partial) return;
       errorBox.hidden = true;

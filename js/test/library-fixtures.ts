@@ -1,0 +1,32 @@
+/** A small manifest of library modules for the tests (the real one is built by scripts/build.mjs). */
+import type { ModuleManifest } from "../src/runtime/module-manifest";
+
+const entry = (requires: string[] = []) => ({ file: "x.js", bytes: 1, sha256: "0", requires });
+
+export const MANIFEST: ModuleManifest = {
+  version: 1,
+  core: ["react", "react-dom", "react-dom/client", "react/jsx-runtime"],
+  modules: {
+    d3: entry(),
+    lodash: entry(),
+    "chart.js": entry(),
+    "react-chartjs-2": entry(["chart.js"]),
+    ui: entry(),
+    "ui-extra": entry(["ui", "react-chartjs-2"]),
+  },
+  specifiers: {
+    d3: { module: "d3" },
+    "d3-scale": { module: "d3" },
+    lodash: { module: "lodash" },
+    "chart.js": { module: "chart.js" },
+    "react-chartjs-2": { module: "react-chartjs-2" },
+    "@/components/ui/button": { module: "ui", export: "button" },
+    "~/components/ui/button": { module: "ui", export: "button" },
+    "@/lib/utils": { module: "ui", export: "utils" },
+    extra: { module: "ui-extra" },
+  },
+  prefixes: [
+    { prefix: "lodash/", module: "lodash" },
+    { prefix: "lodash.", module: "lodash" },
+  ],
+};
