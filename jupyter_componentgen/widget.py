@@ -18,7 +18,7 @@ import logging
 import threading
 import time
 import traceback
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -40,7 +40,15 @@ if TYPE_CHECKING:
     from .engine.generation import GenerationOutcome
     from .store_records import VersionRecord
 
-__all__ = ["BlockedDraft", "ComponentWidget", "RuntimeModel", "WidgetStatus", "idle_status", "shared_runtime"]
+__all__ = [
+    "BlockedDraft",
+    "ComponentWidget",
+    "RuntimeModel",
+    "RuntimeModule",
+    "WidgetStatus",
+    "idle_status",
+    "shared_runtime",
+]
 
 log = logging.getLogger(__name__)
 
@@ -73,13 +81,61 @@ class _StaticAsset:
         return self if obj is None else _asset(self.name)
 
 
+class RuntimeModule(anywidget.AnyWidget):
+    """One library module of the iframe runtime (recharts, d3, the shadcn/ui set…): its own model, so a
+    notebook sends and stores each library once, and only the ones its components import."""
+
+    _esm = "export default {};"
+    module_id = traitlets.Unicode("").tag(sync=True)
+    source = traitlets.Unicode("").tag(sync=True)
+
+
 class RuntimeModel(anywidget.AnyWidget):
-    """The shared iframe runtime and view code; one per kernel process, referenced by every component."""
+    """The shared iframe runtime and view code; one per kernel process, referenced by every component.
+
+    ``modules`` holds the library modules this kernel's components import, added on demand (the kernel adds
+    what a component's code needs before showing it; a view asks for what a streamed preview needs).
+    """
 
     # Never displayed: the component views read the runtime from this model's state.
     _esm = "export default {};"
     runtime_js = traitlets.Unicode("").tag(sync=True)
     view_js = traitlets.Unicode("").tag(sync=True)
+    modules = traitlets.Dict(value_trait=traitlets.Instance(RuntimeModule), default_value={}).tag(
+        sync=True, **widget_serialization
+    )
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._modules_lock = threading.Lock()
+        self.on_msg(self._on_view_message)
+
+    def ensure_modules(self, module_ids: Iterable[str]) -> None:
+        """Make ``module_ids`` (and what they require) available to every view; unknown ids are ignored."""
+        from .runtime_modules import module_closure, module_source
+
+        with self._modules_lock:
+            missing = [m for m in module_closure(module_ids) if m not in self.modules]
+            if not missing:
+                return
+            added = {m: RuntimeModule(module_id=m, source=module_source(m)) for m in missing}
+            self.modules = {**self.modules, **added}
+
+    def ensure_modules_for(self, code: str) -> None:
+        """Add the modules ``code`` imports (a component about to be shown)."""
+        from .runtime_modules import module_ids_for_code
+
+        if code.strip():
+            self.ensure_modules(module_ids_for_code(code))
+
+    def _on_view_message(self, _widget: object, content: Any, _buffers: object) -> None:
+        # A preview of streamed code (or of a version the server made) needs a module the kernel has not
+        # added yet. The ids are checked against the manifest by module_closure.
+        if not isinstance(content, dict) or content.get("type") != "need_modules":
+            return
+        requested = content.get("modules")
+        if isinstance(requested, list):
+            self.ensure_modules(m for m in requested[:64] if isinstance(m, str))
 
 
 _runtime_lock = threading.Lock()
@@ -189,6 +245,11 @@ class ComponentWidget(anywidget.AnyWidget):
         kwargs.setdefault("status", idle_status())
         super().__init__(name=name, **kwargs)
         self.on_msg(self._on_custom_message)
+
+    @traitlets.observe("code")
+    def _code_changed(self, change: Any) -> None:
+        # Before the views hear of the new code, the runtime holds the libraries it imports.
+        self.runtime.ensure_modules_for(str(change["new"]))
 
     def __repr__(self) -> str:
         status = self.status or {}

@@ -39,6 +39,8 @@ export const FRAME_LIMITS = {
   emits: { perSecond: 100, burst: 200 },
   /** Handshakes: only the first after each load counts; the rest are forged. */
   ready: { perSecond: 5, burst: 10 },
+  /** Requests for library modules: a render asks once for what it imports. */
+  moduleRequests: { perSecond: 10, burst: 20 },
   /** Errors that answer no render request (a mounted component failing later, in a handler or effect). */
   errors: { perSecond: 2, burst: 5 },
   resizes: { perSecond: 30, burst: 60 },
@@ -52,7 +54,7 @@ export function capText(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-export type ThrottledKind = "rendered" | "error" | "resize" | "emit" | "ready";
+export type ThrottledKind = "rendered" | "error" | "resize" | "emit" | "ready" | "need_modules";
 
 /** A message's `type` and `id`, read without validating it (cheap enough for a flood). */
 export function peek(data: unknown): { type: string; id: unknown } | null {

@@ -25,6 +25,7 @@ import { ACTIVE_PHASES, FIXABLE_ERROR_PHASES, type Status } from "./format";
 import { FrameReports, requestServerLink, type ServerLink } from "./server-link";
 import { ServerStream, type ServerAction } from "./server-stream";
 import { StatusLine } from "./status-line";
+import { runtimeModules } from "./runtime-modules";
 import { StreamedCode, type StreamAction } from "./stream";
 import { ensureStyles } from "./styles";
 
@@ -43,6 +44,7 @@ export interface WidgetState {
 export interface RuntimeState {
   runtime_js: string;
   view_js: string;
+  modules?: Record<string, string>;
   [key: string]: unknown;
 }
 
@@ -107,6 +109,7 @@ export class ComponentView {
 
     this.preview = new Preview(n.preview, {
       runtimeSource: runtime.get("runtime_js"),
+      loadModule: (id) => runtimeModules(runtime).load(id),
       props: this.props(),
       title: `Component ${model.get("name") || ""}`.trim(),
       onRendered: (message) => {
