@@ -18,7 +18,7 @@ import logging
 import threading
 import time
 import traceback
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -33,13 +33,22 @@ from .engine.code_checks import BlockedCode
 from .engine.events import EventSink
 from .kernel_runner import EngineRunner, current_shell, wait_interruptibly
 from .resources import static_asset
+from .view_limits import ViewMessageLimits, cap_reported_text
 from .widget_stream import WidgetStatus, WidgetStream
 
 if TYPE_CHECKING:
     from .engine.generation import GenerationOutcome
     from .store_records import VersionRecord
 
-__all__ = ["BlockedDraft", "ComponentWidget", "RuntimeModel", "WidgetStatus", "idle_status", "shared_runtime"]
+__all__ = [
+    "BlockedDraft",
+    "ComponentWidget",
+    "RuntimeModel",
+    "RuntimeModule",
+    "WidgetStatus",
+    "idle_status",
+    "shared_runtime",
+]
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +62,8 @@ FIXABLE_ERROR_PHASES = FRAME_ERROR_PHASES | {BLOCKED_PHASE}
 # answer cannot bloat the widget state saved in the notebook.
 MAX_SHOWN_FINDINGS = 50
 _TERMINAL_PHASE = {"saved": "done", "cached": "cached", "failed": "error", "cancelled": "cancelled"}
+# A flood of dropped view messages says so in the status line at most this often.
+_THROTTLE_NOTICE_S = 2.0
 
 
 @cache
@@ -70,13 +81,61 @@ class _StaticAsset:
         return self if obj is None else _asset(self.name)
 
 
+class RuntimeModule(anywidget.AnyWidget):
+    """One library module of the iframe runtime (recharts, d3, the shadcn/ui set…): its own model, so a
+    notebook sends and stores each library once, and only the ones its components import."""
+
+    _esm = "export default {};"
+    module_id = traitlets.Unicode("").tag(sync=True)
+    source = traitlets.Unicode("").tag(sync=True)
+
+
 class RuntimeModel(anywidget.AnyWidget):
-    """The shared iframe runtime and view code; one per kernel process, referenced by every component."""
+    """The shared iframe runtime and view code; one per kernel process, referenced by every component.
+
+    ``modules`` holds the library modules this kernel's components import, added on demand (the kernel adds
+    what a component's code needs before showing it; a view asks for what a streamed preview needs).
+    """
 
     # Never displayed: the component views read the runtime from this model's state.
     _esm = "export default {};"
     runtime_js = traitlets.Unicode("").tag(sync=True)
     view_js = traitlets.Unicode("").tag(sync=True)
+    modules = traitlets.Dict(value_trait=traitlets.Instance(RuntimeModule), default_value={}).tag(
+        sync=True, **widget_serialization
+    )
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._modules_lock = threading.Lock()
+        self.on_msg(self._on_view_message)
+
+    def ensure_modules(self, module_ids: Iterable[str]) -> None:
+        """Make ``module_ids`` (and what they require) available to every view; unknown ids are ignored."""
+        from .runtime_modules import module_closure, module_source
+
+        with self._modules_lock:
+            missing = [m for m in module_closure(module_ids) if m not in self.modules]
+            if not missing:
+                return
+            added = {m: RuntimeModule(module_id=m, source=module_source(m)) for m in missing}
+            self.modules = {**self.modules, **added}
+
+    def ensure_modules_for(self, code: str) -> None:
+        """Add the modules ``code`` imports (a component about to be shown)."""
+        from .runtime_modules import module_ids_for_code
+
+        if code.strip():
+            self.ensure_modules(module_ids_for_code(code))
+
+    def _on_view_message(self, _widget: object, content: Any, _buffers: object) -> None:
+        # A preview of streamed code (or of a version the server made) needs a module the kernel has not
+        # added yet. The ids are checked against the manifest by module_closure.
+        if not isinstance(content, dict) or content.get("type") != "need_modules":
+            return
+        requested = content.get("modules")
+        if isinstance(requested, list):
+            self.ensure_modules(m for m in requested[:64] if isinstance(m, str))
 
 
 _runtime_lock = threading.Lock()
@@ -180,10 +239,17 @@ class ComponentWidget(anywidget.AnyWidget):
         self._last_outcome: GenerationOutcome | None = None
         self.last_frame_error: dict[str, Any] | None = None
         self._blocked: BlockedDraft | None = None
+        self._view_limits = ViewMessageLimits()
+        self._last_throttle_notice = -_THROTTLE_NOTICE_S
         kwargs.setdefault("runtime", shared_runtime())
         kwargs.setdefault("status", idle_status())
         super().__init__(name=name, **kwargs)
         self.on_msg(self._on_custom_message)
+
+    @traitlets.observe("code")
+    def _code_changed(self, change: Any) -> None:
+        # Before the views hear of the new code, the runtime holds the libraries it imports.
+        self.runtime.ensure_modules_for(str(change["new"]))
 
     def __repr__(self) -> str:
         status = self.status or {}
@@ -197,6 +263,12 @@ class ComponentWidget(anywidget.AnyWidget):
         """True while a generation runs for this widget."""
         job = self._job
         return job is not None and job.future is not None and not job.future.done()
+
+    @property
+    def view_message_counts(self) -> dict[str, dict[str, int]]:
+        """Messages from this widget's views handled and dropped (over their rate), by kind."""
+        limits = self._view_limits
+        return {"accepted": dict(limits.accepted), "dropped": dict(limits.dropped)}
 
     @property
     def blocked(self) -> BlockedDraft | None:
@@ -444,6 +516,9 @@ class ComponentWidget(anywidget.AnyWidget):
         if not isinstance(content, dict):
             return
         kind = content.get("type")
+        if not self._view_limits.admit(str(kind)):
+            self._throttled(str(kind))
+            return
         if kind == "cancel":
             self.cancel()
         elif kind == "emit":
@@ -464,6 +539,13 @@ class ComponentWidget(anywidget.AnyWidget):
             self._on_external_update(content)
         elif kind == "fix":
             self._on_fix_request()
+
+    def _throttled(self, kind: str) -> None:
+        now = time.monotonic()
+        if now - self._last_throttle_notice < _THROTTLE_NOTICE_S:
+            return
+        self._last_throttle_notice = now
+        self._notify(f"The component sent too many {kind!r} messages; the extra ones were ignored.")
 
     def _resync(self, job: _Job) -> None:
         """Send the whole streamed code to a view that saw a gap (runs on the runner, in stream order)."""
@@ -514,7 +596,10 @@ class ComponentWidget(anywidget.AnyWidget):
         phase = content.get("phase")
         if phase not in FRAME_ERROR_PHASES or not self._about_current_version(content):
             return
-        error: dict[str, Any] = {"phase": phase, "message": str(content.get("message", ""))}
+        error: dict[str, Any] = {
+            "phase": phase,
+            "message": cap_reported_text(str(content.get("message", ""))),
+        }
         for key in ("line", "column"):
             if isinstance(content.get(key), int):
                 error[key] = content[key]

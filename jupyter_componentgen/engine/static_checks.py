@@ -29,18 +29,20 @@ from .static_rules import (
     RULE_DYNAMIC_IMPORT,
     RULE_FUNCTION_CONSTRUCTOR,
     RULE_GLOBAL_OBJECT,
+    RULE_HIDDEN_NAME,
     RULE_IMPORT,
     RULE_JAVASCRIPT_URL,
     RULE_JSX_ELEMENT,
     RULE_RAW_HTML,
     RULE_SIZE,
     RULE_STRING_CODE,
+    SPELLED_NAMES,
     STRING_CODE_CALLS,
     WINDOW_ONLY_PROPERTIES,
     StaticRules,
 )
 from .static_scope import binding_owner, shadowed
-from .static_values import constant_string, string_value
+from .static_values import constant_string, is_built, string_value
 
 if TYPE_CHECKING:
     from jupyter_componentgen.config import ComponentGen
@@ -105,6 +107,8 @@ def _query_source(rules: StaticRules) -> str:
 (jsx_self_closing_element name: (identifier) @jsx_name)
 (string) @string
 (template_string) @string
+(call_expression) @built
+(binary_expression) @built
 (lexical_declaration (variable_declarator name: (identifier) @const_name value: (_) @const_value))
 """
 
@@ -215,6 +219,8 @@ class StaticChecker:
                 scan.report(RULE_JSX_ELEMENT, node, f"<{name}> loads or runs content outside the component")
         for node in captures.get("string", []):
             self._check_url(scan, node)
+        for node in captures.get("built", []) + captures.get("string", []):
+            self._check_spelled(scan, node)
         return sorted(scan.findings.values(), key=lambda f: (f.line, f.column, f.rule))
 
     def _parser(self) -> Parser:
@@ -251,11 +257,15 @@ class StaticChecker:
                 scan.bindings.setdefault(scan.text(node), []).append(node)
 
     @staticmethod
-    def _collect_constants(scan: _Scan, names: list[Node], values: list[Node]) -> None:
-        for name, value in zip(names, values, strict=False):
-            declaration = name.parent.parent if name.parent is not None else None
+    def _collect_constants(scan: _Scan, names: list[Node], _values: list[Node]) -> None:
+        # In source order (a constant may be built from earlier ones), each name with its own declarator's
+        # value: the capture lists are not in source order, nor in step with each other.
+        for name in sorted(names, key=lambda node: node.start_byte):
+            declarator = name.parent
+            declaration = declarator.parent if declarator is not None else None
             keyword = declaration.child(0) if declaration is not None else None
-            if keyword is None or keyword.type != "const":
+            value = declarator.child_by_field_name("value") if declarator is not None else None
+            if keyword is None or keyword.type != "const" or value is None:
                 continue
             evaluated = constant_string(value, scan.source, scan.constants)
             if evaluated is not None:
@@ -386,6 +396,20 @@ class StaticChecker:
         allowed = ", ".join(f'"{m}"' for m in sorted(scan.rules.allowed_imports))
         scan.report(RULE_IMPORT, node, f'"{module}" is not an allowed import (allowed: {allowed})')
 
+    def _check_spelled(self, scan: _Scan, node: Node) -> None:
+        """A banned name computed from pieces: only code that hides what it reaches writes one."""
+        if not is_built(node):
+            return
+        value = constant_string(node, scan.source, scan.constants)
+        if value is not None and value.strip() in SPELLED_NAMES:
+            name = value.strip()
+            scan.report(
+                RULE_HIDDEN_NAME,
+                node,
+                f"this builds the name `{name}` out of pieces, which hides it from these checks; "
+                "components may not reach it at all",
+            )
+
     def _check_url(self, scan: _Scan, node: Node) -> None:
         in_jsx = node.parent is not None and node.parent.type == "jsx_attribute"
         value = string_value(node, scan.source, jsx=in_jsx)
@@ -465,6 +489,9 @@ def _banned_message(name: str) -> str:
         "document.cookie": "reads cookies",
         "cookie": "reads cookies",
         "open": "opens windows",
+        "document.open": "rewrites the whole document",
+        "document.write": "writes raw HTML into the document",
+        "execCommand": "copies to the clipboard or inserts markup",
         "location": "navigates the page",
         "document.location": "navigates the page",
     }

@@ -22,6 +22,7 @@ RULE_JAVASCRIPT_URL = "javascript-url"
 RULE_RAW_HTML = "raw-html"
 RULE_STRING_CODE = "string-code"
 RULE_SIZE = "size"
+RULE_HIDDEN_NAME = "hidden-name"
 
 ALL_RULES: frozenset[str] = frozenset(
     {
@@ -35,6 +36,7 @@ ALL_RULES: frozenset[str] = frozenset(
         RULE_RAW_HTML,
         RULE_STRING_CODE,
         RULE_SIZE,
+        RULE_HIDDEN_NAME,
     }
 )
 
@@ -102,6 +104,7 @@ BANNED_PROPERTIES: frozenset[str] = frozenset(
         "defaultView",
         "contentWindow",
         "contentDocument",
+        "execCommand",
     }
 )
 
@@ -133,10 +136,28 @@ BANNED_JSX_ELEMENTS: frozenset[str] = frozenset(
     {"script", "iframe", "frame", "frameset", "object", "embed", "base", "meta", "portal", "fencedframe"}
 )
 
-# Setting these from component code hides HTML (and with it code) from these checks.
+# Setting these from component code hides HTML (and with it code, or a nested frame) from these checks.
 RAW_HTML_NAMES: frozenset[str] = frozenset(
-    {"dangerouslySetInnerHTML", "innerHTML", "outerHTML", "insertAdjacentHTML", "write", "writeln", "srcdoc"}
+    {
+        "dangerouslySetInnerHTML",
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "write",
+        "writeln",
+        "srcdoc",
+        "createContextualFragment",
+        "parseFromString",
+        "setHTMLUnsafe",
+        "parseHTMLUnsafe",
+        "setHTML",
+    }
 )
+
+# Names that, when a component builds them out of pieces (``["RTC", "Peer"].join("")``), are being hidden.
+SPELLED_NAMES: frozenset[str] = (
+    BANNED_GLOBALS | BANNED_PROPERTIES | WINDOW_ONLY_PROPERTIES | BANNED_JSX_ELEMENTS | RAW_HTML_NAMES
+) | {"constructor", "createElement", "createElementNS"}
 
 # Timers run a string argument as code.
 STRING_CODE_CALLS: frozenset[str] = frozenset({"setTimeout", "setInterval"})

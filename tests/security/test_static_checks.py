@@ -75,6 +75,23 @@ BLOCKED = [
     ("setTimeout('alert(1)', 10)", "string-code"),
     ("window.setInterval(`alert(1)`, 10)", "string-code"),
     ("function f() { const top = 1 } top.location", "banned-api"),
+    # What makes a nested realm (a fresh window whose WebRTC the runtime never closed), however spelled.
+    ("document.createElement(String.fromCharCode(105, 102, 114, 97, 109, 101))", "jsx-element"),
+    ('const tag = ["if", "rame"].join(""); document.createElement(tag)', "jsx-element"),
+    ('const tag = atob("aWZyYW1l"); document.createElement(tag)', "jsx-element"),
+    ('document.createElement("IFRAME".toLowerCase())', "jsx-element"),
+    ('document.createElement("emb".concat("ed"))', "jsx-element"),
+    ('frame[["content", "Window"].join("")]', "banned-api"),
+    ('w["noitcennoCreePCTR".split("").reverse().join("")]', "banned-api"),
+    ('const name = ["RTC", "Peer", "Connection"].join(""); use(name)', "hidden-name"),
+    ("const name = `RTC${'Peer'}Connection`; use(name)", "hidden-name"),
+    ('frame.srcdoc = "<p>x</p>"', "raw-html"),
+    ("document.createRange().createContextualFragment(s)", "raw-html"),
+    ('new DOMParser().parseFromString(s, "text/html")', "raw-html"),
+    ("shadow.setHTMLUnsafe(s)", "raw-html"),
+    ("document.open()", "banned-api"),
+    ("document.writeln(s)", "raw-html"),
+    ('document.execCommand("copy")', "banned-api"),
 ]
 
 ALLOWED = [
@@ -93,6 +110,8 @@ ALLOWED = [
     "const a = <p>We fetch the top products from the parent window and open them.</p>;",
     "const [open, setOpen] = useState(false); const a = <details open={open}>x</details>;",
     "try { run(); } catch (error) { console.log(error); }",
+    'const label = ["Total", "revenue"].join(" "); const id = String.fromCharCode(65);',
+    'const greeting = "Hello, " + name; const title = "Sales".concat(" by region").toUpperCase();',
 ]
 
 
@@ -105,6 +124,18 @@ def test_banned_code_is_found_with_its_rule(code: str, rule: str) -> None:
 @pytest.mark.parametrize("code", ALLOWED)
 def test_ordinary_component_code_passes(code: str) -> None:
     assert CHECKER(code) == [], code
+
+
+def test_constants_are_folded_in_source_order() -> None:
+    """Each constant takes its own declarator's value, however tree-sitter orders its captures."""
+    code = (
+        "const tag = String.fromCharCode(105, 102, 114, 97, 109, 101);\n"
+        "const frame = document.createElement(tag);\n"
+        'const other = "ifr" + "ame";\n'
+        "const second = document.createElement(other);\n"
+    )
+    lines = {f.line for f in CHECKER(code) if f.rule == "jsx-element"}
+    assert lines == {2, 4}
 
 
 def test_a_finding_names_rule_line_column_and_snippet() -> None:

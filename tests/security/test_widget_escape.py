@@ -49,6 +49,13 @@ ENDED = {"done", "cached", "error", "cancelled"}
 BLOCKED_TEXT = "Blocked by the security checks"
 # The error box for an import the runtime refused when it compiled the component (it never ran).
 REFUSED_IMPORT_TEXT = "Import not allowed"
+# What the error box quotes when the runtime refused what a component tried while it rendered: a nested
+# frame, markup or code from a string (Trusted Types), a document rewrite.
+REFUSED_BY_RUNTIME = (
+    "Nested frames are not allowed",
+    "requires 'TrustedHTML'",
+    "is not available to components",
+)
 
 
 @dataclass
@@ -103,8 +110,8 @@ def _error_text(widget: Widget) -> str:
 
 
 def _first_paint(widget: Widget) -> str | None:
-    """How a component that was saved came out: rendered, refused (an import the runtime refused to compile)
-    or stopped (the frame tried to navigate away and the relay's wall refused it); None while undecided."""
+    """How a component that was saved came out: rendered, refused (an import the runtime refused to compile,
+    or something the runtime refused while it rendered) or stopped (the frame tried to navigate away and the relay's wall refused it); None while undecided."""
     try:
         _relay, component = widget_frames(widget, timeout=1.0)
         if component.url.startswith(NAVIGATION_REFUSED):
@@ -113,7 +120,9 @@ def _first_paint(widget: Widget) -> str | None:
             return "rendered"
     except Exception:  # the frames are still being attached or loaded
         pass
-    return "refused" if _error_text(widget).startswith(REFUSED_IMPORT_TEXT) else None
+    error = _error_text(widget)
+    refused = error.startswith(REFUSED_IMPORT_TEXT) or any(text in error for text in REFUSED_BY_RUNTIME)
+    return "refused" if refused else None
 
 
 def _judge_generation(verdict: Verdict, widget: Widget, phase: str, static_checks: bool) -> None:

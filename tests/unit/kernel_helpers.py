@@ -17,6 +17,7 @@ from comm.base_comm import BaseComm
 from IPython.core.interactiveshell import InteractiveShell
 from traitlets.config import Config
 
+from jupyter_componentgen import runtime_modules
 from jupyter_componentgen import widget as widget_module
 from jupyter_componentgen.kernel_context import reset_context
 from jupyter_componentgen.widget import ComponentWidget
@@ -140,6 +141,7 @@ def kernel_side(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Com
     recorder = CommRecorder()
     monkeypatch.setattr(comm, "create_comm", recorder.create_comm)
     monkeypatch.setattr(widget_module, "_asset", lambda name: f"export default {{}}; // {name}")
+    monkeypatch.setattr(runtime_modules, "module_source", lambda module_id: f"// {module_id}")
     monkeypatch.setattr(widget_module, "_runtime", None)
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("JPY_SESSION_NAME", raising=False)

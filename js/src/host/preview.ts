@@ -1,8 +1,9 @@
 /**
  * The host side of a component preview: owns the sandboxed iframe (a relay frame holding the component's
  * frame), sends the runtime each time it loads, queues renders until the runtime is ready, coalesces
- * streaming (partial) renders so at most one is in flight, and reports what the iframe says. Shared by the
- * widget view and the standalone page.
+ * streaming (partial) renders so at most one is in flight, and reports what the iframe says — within the
+ * limits of frame-limits.ts, since the frame's code can post anything. Shared by the widget view and the
+ * standalone page.
  */
 import {
   isFromFrameMessage,
@@ -14,6 +15,15 @@ import {
 } from "../schema/frame";
 import { isBundledModule } from "../runtime/bundled-manifest";
 import { createEmit } from "../runtime/emit";
+import {
+  capText,
+  FRAME_LIMITS,
+  MAX_REPORTED_MESSAGE,
+  MAX_REPORTED_STACK,
+  peek,
+  TokenBucket,
+  type ThrottledKind,
+} from "./frame-limits";
 import { FRAME_ALLOW, relayDocument } from "./srcdoc";
 
 export type Props = Record<string, unknown>;
@@ -33,6 +43,8 @@ export interface PreviewOptions {
   onResize?: (height: number) => void;
   /** The runtime in the iframe is up (again, after a reload). */
   onReady?: () => void;
+  /** Messages of this kind from the frame were dropped (at most once a second per kind). */
+  onThrottled?: (kind: ThrottledKind) => void;
   /**
    * The source of a library module (static/modules/<file> of the manifest), for the frame's need_modules.
    * Without it, frames asking for a module are told it cannot be loaded here.
@@ -52,6 +64,7 @@ const IN_FLIGHT_TIMEOUT_MS = 3000;
 /** Tallest the iframe may grow, in CSS pixels; taller content scrolls inside it. */
 const MAX_FRAME_HEIGHT = 10_000;
 const REMEMBERED_FINAL_IDS = 32;
+const THROTTLE_NOTICE_MS = 1000;
 
 export class Preview {
   readonly iframe: HTMLIFrameElement;
@@ -71,10 +84,25 @@ export class Preview {
   private inFlight: { id: number; timer: ReturnType<typeof setTimeout> } | null = null;
   private lastSentPartial: string | null = null;
   private readonly finalIds: number[] = [];
+  /** Render requests the frame has not answered yet: each is answered once, by `rendered` or `error`. */
+  private readonly unanswered = new Set<number>();
+  /** The final render on screen: its component may still fail later (in an effect or a handler). */
+  private mountedFinal: number | null = null;
+  private readonly emitBudget = new TokenBucket(FRAME_LIMITS.emits);
+  private readonly readyBudget = new TokenBucket(FRAME_LIMITS.ready);
+  private readonly moduleRequestBudget = new TokenBucket(FRAME_LIMITS.moduleRequests);
+  private readonly errorBudget = new TokenBucket(FRAME_LIMITS.errors);
+  private readonly resizeBudget = new TokenBucket(FRAME_LIMITS.resizes);
+  private readonly lastThrottleNotice = new Map<ThrottledKind, number>();
+  private readonly hostEmit = createEmit(
+    (name, payload) => this.options.onEmit?.(name, payload),
+    undefined,
+    undefined,
+    (warning) => this.throttled("emit", warning),
+  );
   /** Library modules the current frame document asked for (each is loaded once per frame load). */
   private modulesAsked = new Set<string>();
   private frameLoads = 0;
-  private readonly hostEmit = createEmit((name, payload) => this.options.onEmit?.(name, payload));
 
   constructor(container: HTMLElement, options: PreviewOptions) {
     this.options = options;
@@ -147,6 +175,7 @@ export class Preview {
 
   private send(code: string, partial: boolean): number {
     const id = this.nextId++;
+    this.unanswered.add(id);
     if (!partial) {
       this.finalIds.push(id);
       if (this.finalIds.length > REMEMBERED_FINAL_IDS) this.finalIds.shift();
@@ -177,6 +206,8 @@ export class Preview {
 
   private onRuntimeReady(): void {
     this.runtimeReady = true;
+    this.unanswered.clear();
+    this.mountedFinal = null;
     this.lastSentPartial = null;
     if (this.inFlight) clearTimeout(this.inFlight.timer);
     this.inFlight = null;
@@ -201,9 +232,54 @@ export class Preview {
 
   private readonly onMessage = (event: MessageEvent): void => {
     if (this.disposed || event.source !== this.iframe.contentWindow || event.source === null) return;
+    // Admitted before it is validated: validating a flood would cost the page too.
+    const seen = peek(event.data);
+    if (!seen || !this.admit(seen.type, seen.id)) return;
     if (!isFromFrameMessage(event.data)) return;
     this.handle(event.data);
   };
+
+  private admit(type: string, id: unknown): boolean {
+    const answers = typeof id === "number" && this.unanswered.has(id);
+    let admitted: boolean;
+    switch (type) {
+      case "rendered":
+        admitted = answers;
+        break;
+      case "error":
+        // Otherwise only the mounted component can fail (later, in an effect or a handler), and seldom.
+        admitted = answers || (id === this.mountedFinal && this.errorBudget.take());
+        break;
+      case "resize":
+        admitted = this.resizeBudget.take();
+        break;
+      case "emit":
+        admitted = this.emitBudget.take();
+        break;
+      case "ready":
+        admitted = this.readyBudget.take();
+        break;
+      case "need_modules":
+        // Each id is answered once per load anyway; this only bounds the work of reading the requests.
+        admitted = this.moduleRequestBudget.take();
+        break;
+      default:
+        return false;
+    }
+    if (!admitted) this.throttled(type as ThrottledKind);
+    return admitted;
+  }
+
+  /** Say (at most once a second per kind) that messages of `kind` from the frame were dropped. */
+  private throttled(kind: ThrottledKind, detail?: string): void {
+    const now = performance.now();
+    if (now - (this.lastThrottleNotice.get(kind) ?? -Infinity) < THROTTLE_NOTICE_MS) return;
+    this.lastThrottleNotice.set(kind, now);
+    console.warn(
+      `jupyter-componentgen: dropped ${kind} messages from the component${detail ? `: ${detail}` : ""}`,
+    );
+    this.options.onThrottled?.(kind);
+  }
 
   private handle(message: FromFrameMessage): void {
     switch (message.type) {
@@ -217,13 +293,22 @@ export class Preview {
         }
         break;
       case "rendered":
+        this.unanswered.delete(message.id);
+        if (!message.partial && message.applied) this.mountedFinal = message.id;
         this.settle(message.id);
         this.options.onRendered?.(message);
         break;
-      case "error":
+      case "error": {
+        if (message.id !== undefined) this.unanswered.delete(message.id);
+        const capped: FrameErrorMessage = {
+          ...message,
+          message: capText(message.message, MAX_REPORTED_MESSAGE),
+          ...(message.stack !== undefined ? { stack: capText(message.stack, MAX_REPORTED_STACK) } : {}),
+        };
         this.settle(message.id);
-        this.options.onError?.(message, message.id !== undefined && this.finalIds.includes(message.id));
+        this.options.onError?.(capped, message.id !== undefined && this.finalIds.includes(message.id));
         break;
+      }
       case "resize": {
         // The frame's word is not trusted: a hostile component must not make the notebook miles long.
         const height = Math.min(MAX_FRAME_HEIGHT, Math.max(this.minHeight, Math.ceil(message.height)));
@@ -239,7 +324,7 @@ export class Preview {
         try {
           this.hostEmit(message.name, message.payload);
         } catch (error) {
-          console.warn("jupyter-componentgen: dropped an emit from the component:", error);
+          this.throttled("emit", String(error));
         }
         break;
     }

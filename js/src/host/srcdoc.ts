@@ -80,8 +80,10 @@ const RELAY_STYLE =
   "iframe{display:block;width:100%;height:100%;border:0}";
 
 // Forwards its parent's messages to the component's frame and that frame's messages to its parent, and
-// nothing else; both ends check that a message comes from their side of the relay.
-const RELAY = `(function(){var p=window.parent,f=document.createElement("iframe");f.setAttribute("sandbox","allow-scripts");f.setAttribute("referrerpolicy","no-referrer");f.setAttribute("allow",__ALLOW__);f.title=__TITLE__;f.srcdoc=__DOC__;addEventListener("message",function(e){var c=f.contentWindow;if(!c)return;if(e.source===p)c.postMessage(e.data,"*");else if(e.source===c)p.postMessage(e.data,"*")});document.body.appendChild(f)})();`;
+// nothing else; both ends check that a message comes from their side of the relay. The component's side
+// is rate-limited (a token bucket: 300 a second, bursts of 600), so a flood stays in the frames' own
+// process instead of reaching the page; the host limits each kind further (frame-limits.ts).
+const RELAY = `(function(){var p=window.parent,f=document.createElement("iframe"),k=600,t=performance.now();f.setAttribute("sandbox","allow-scripts");f.setAttribute("referrerpolicy","no-referrer");f.setAttribute("allow",__ALLOW__);f.title=__TITLE__;f.srcdoc=__DOC__;addEventListener("message",function(e){var c=f.contentWindow,n;if(!c)return;if(e.source===p)c.postMessage(e.data,"*");else if(e.source===c){n=performance.now();k=Math.min(600,k+(n-t)*0.3);t=n;if(k<1)return;k-=1;p.postMessage(e.data,"*")}});document.body.appendChild(f)})();`;
 
 /** A string as a JavaScript literal that is safe inside an inline <script>. */
 function scriptLiteral(value: string): string {

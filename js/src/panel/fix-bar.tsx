@@ -7,6 +7,9 @@ import * as React from "react";
 import type { Finding } from "./messages";
 import type { FixOffer } from "./state";
 
+// A frame error's text is the component's (its frame can post anything): quoted as such, and capped.
+const MAX_REPORTED_CHARS = 300;
+
 const PHASE_TITLES: Record<string, string> = {
   compile: "Compile error",
   import: "Import not allowed",
@@ -33,19 +36,22 @@ export function Findings({ findings }: { findings: Finding[] }): React.ReactElem
   );
 }
 
-function describe(offer: FixOffer): { title: string; detail: string } {
+function describe(offer: FixOffer): { title: string; detail: string; reported: boolean } {
   if (offer.kind === "draft") {
     const count = offer.findings.length;
     return {
       title: "Blocked by the security checks",
       detail: `${count} finding${count === 1 ? "" : "s"}; the code was not run or saved.`,
+      reported: false,
     };
   }
   const { error } = offer;
   const where = error.line !== undefined ? ` · line ${error.line}` : "";
+  const line = error.message.split("\n")[0] ?? "";
   return {
     title: `${PHASE_TITLES[error.phase] ?? "Error"} in v${offer.version}${where}`,
-    detail: error.message.split("\n")[0] ?? "",
+    detail: line.length <= MAX_REPORTED_CHARS ? line : `${line.slice(0, MAX_REPORTED_CHARS - 1)}…`,
+    reported: true,
   };
 }
 
@@ -56,12 +62,19 @@ export interface FixBarProps {
 }
 
 export function FixBar({ offer, offline, onFix }: FixBarProps): React.ReactElement {
-  const { title, detail } = describe(offer);
+  const { title, detail, reported } = describe(offer);
   return (
     <div className="cg-panel-fix-bar" role="alert" data-testid="cg-panel-fix-bar" data-kind={offer.kind}>
       <div className="cg-panel-fix-text">
         <div className="cg-panel-fix-title">{title}</div>
-        <div className="cg-panel-fix-detail">{detail}</div>
+        {reported ? (
+          <div className="cg-panel-fix-detail cg-panel-reported" data-testid="cg-panel-reported">
+            <span className="cg-panel-reported-label">The component reported: </span>
+            <span className="cg-panel-reported-text">{detail}</span>
+          </div>
+        ) : (
+          <div className="cg-panel-fix-detail">{detail}</div>
+        )}
       </div>
       <button
         type="button"

@@ -2,80 +2,11 @@
  * Messages of the componentgen/api/stream WebSocket (schema/ws.schema.json) and the generation events they
  * carry (schema/events.schema.json). Everything the server sends is validated before anyone sees it.
  */
-import eventsSchemaJson from "../../../schema/events.schema.json";
 import wsSchemaJson from "../../../schema/ws.schema.json";
+import { isGenerationEvent, type GenerationEvent } from "../schema/events";
 import { makeGuard, type JsonSchema } from "../schema/validator";
 
-export interface Usage {
-  input_tokens: number;
-  output_tokens: number;
-  cached_tokens?: number;
-  cost?: number | null;
-}
-
-export type Phase =
-  | "queued"
-  | "connecting"
-  | "streaming"
-  | "retrying"
-  | "saving"
-  | "done"
-  | "cached"
-  | "cancelled"
-  | "error";
-
-/** A static-check finding that blocked generated code (line 1-based, column 0-based). */
-export interface Finding {
-  rule: string;
-  message: string;
-  line: number;
-  column: number;
-  snippet: string;
-}
-
-/** Which model answered a request and why (read defensively: older servers do not send it). */
-export interface RouteInfo {
-  kind?: string;
-  reason?: string;
-  model?: string;
-}
-
-interface EventBase {
-  generation: string;
-  seq: number;
-}
-export type GenerationEvent = EventBase &
-  (
-    | { type: "content_block_start"; component: string; kind: "file" | "edit"; position: number }
-    | { type: "content_block_delta"; component: string; text: string }
-    | { type: "content_block_stop"; component: string }
-    | { type: "text_delta"; text: string }
-    | {
-        type: "status";
-        phase: Phase;
-        message: string;
-        model?: string;
-        usage?: Usage;
-        elapsed_ms?: number;
-        route?: RouteInfo | string;
-      }
-    | {
-        type: "error";
-        code: string;
-        message: string;
-        retryable: boolean;
-        draft?: number | null;
-        findings?: Finding[];
-      }
-    | {
-        type: "message_stop";
-        version: number;
-        usage: Usage;
-        stop_reason: string;
-        cached?: boolean;
-        latency_ms?: number;
-      }
-  );
+export type { Finding, GenerationEvent, Phase, RouteInfo, Usage } from "../schema/events";
 
 export interface ActiveGeneration {
   generation: string;
@@ -167,12 +98,11 @@ export type ComponentMessage = Extract<
 
 const CLIENT_TYPES = new Set(["generate", "edit", "cancel", "subscribe", "resume", "fix", "frame_status"]);
 const isWsMessage = makeGuard<ServerMessage | ClientMessage>(wsSchemaJson as JsonSchema);
-const isEvent = makeGuard<GenerationEvent>(eventsSchemaJson as JsonSchema);
 
 /** A valid server -> client message (an event envelope's payload is checked against events.schema.json). */
 export function isServerMessage(value: unknown): value is ServerMessage {
   if (!isWsMessage(value) || CLIENT_TYPES.has(value.type)) return false;
-  return value.type !== "event" || isEvent(value.event);
+  return value.type !== "event" || isGenerationEvent(value.event);
 }
 
 /** A valid client -> server message. */

@@ -51,6 +51,8 @@ const CSS = `
 .cg-panel-fix-text{flex:1;min-width:0}
 .cg-panel-fix-title{font-weight:600;color:var(--jp-error-color1)}
 .cg-panel-fix-detail{font-size:var(--jp-ui-font-size0);color:var(--jp-ui-font-color2);overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.cg-panel-reported-label{font-style:italic}
+.cg-panel-reported-text{font-family:var(--jp-code-font-family)}
 .cg-panel-code-tail{margin:4px 0;max-height:120px;overflow:auto;padding:4px 6px;font-family:var(--jp-code-font-family);font-size:var(--jp-code-font-size);background:var(--jp-cell-editor-background);border:var(--jp-border-width) solid var(--jp-border-color2);border-radius:3px;white-space:pre}
 .cg-panel-chat{flex:none;padding:8px 12px;border-top:var(--jp-border-width) solid var(--jp-border-color2);display:flex;flex-direction:column;gap:6px}
 .cg-panel-input{width:100%;box-sizing:border-box;resize:vertical;min-height:52px;font-family:var(--jp-ui-font-family);font-size:var(--jp-ui-font-size1);padding:6px;background:var(--jp-input-background,var(--jp-layout-color1));color:var(--jp-ui-font-color1);border:var(--jp-border-width) solid var(--jp-border-color1);border-radius:3px}

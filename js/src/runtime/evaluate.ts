@@ -58,6 +58,8 @@ export function evaluateModule(
   code: string,
   require: (name: string) => unknown,
   emit: unknown,
+  /** Names the script in stacks: only `component` scripts map to positions in the component's source. */
+  label = "component",
 ): Record<string, unknown> {
   const slot = nextSlot++;
   const scope = window as unknown as Record<string, unknown>;
@@ -73,7 +75,7 @@ export function evaluateModule(
   window.addEventListener("error", onLoadError, true);
   const script = document.createElement("script");
   script.textContent = trustedScript(
-    `${DEFINE}(${slot},function(require,module,exports,emit){\n${code}\n});\n//# sourceURL=component-${slot}.js`,
+    `${DEFINE}(${slot},function(require,module,exports,emit){\n${code}\n});\n//# sourceURL=${label}-${slot}.js`,
   );
   loading = true;
   try {

@@ -36,7 +36,11 @@ function lock(target: object, name: string, value: unknown): void {
 }
 
 /** Replace `proto[name]` (if it exists) with `wrap(original)`, locked. */
-function replace(proto: object | undefined, name: string, wrap: (original: AnyFunction) => AnyFunction): void {
+function replace(
+  proto: object | undefined,
+  name: string,
+  wrap: (original: AnyFunction) => AnyFunction,
+): void {
   if (!proto) return;
   const original = Object.getOwnPropertyDescriptor(proto, name)?.value as AnyFunction | undefined;
   if (typeof original !== "function") return;
@@ -90,29 +94,38 @@ export function installFrameGuard(onRefused: (what: string) => void): FrameGuard
     return element;
   };
   for (const name of ["createElement", "createElementNS"]) {
-    replace(Document.prototype, name, (original) =>
-      function (this: unknown, ...args: unknown[]) {
-        return checkMade(Reflect.apply(original, this, args));
-      },
+    replace(
+      Document.prototype,
+      name,
+      (original) =>
+        function (this: unknown, ...args: unknown[]) {
+          return checkMade(Reflect.apply(original, this, args));
+        },
     );
   }
   // The root element of a new XML document is made without createElementNS.
-  replace(DOMImplementation.prototype, "createDocument", (original) =>
-    function (this: unknown, ...args: unknown[]) {
-      const made = Reflect.apply(original, this, args) as Document;
-      if (holdsFrame(made)) refuse("a document whose root is a frame");
-      return made;
-    },
+  replace(
+    DOMImplementation.prototype,
+    "createDocument",
+    (original) =>
+      function (this: unknown, ...args: unknown[]) {
+        const made = Reflect.apply(original, this, args) as Document;
+        if (holdsFrame(made)) refuse("a document whose root is a frame");
+        return made;
+      },
   );
   // A customized built-in's constructor makes its element without createElement.
   if (typeof CustomElementRegistry !== "undefined") {
-    replace(CustomElementRegistry.prototype, "define", (original) =>
-      function (this: unknown, ...args: unknown[]) {
-        const options = args[2] as { extends?: unknown } | undefined;
-        const base = typeof options?.extends === "string" ? options.extends.toLowerCase() : "";
-        if (FRAME_LIKE_NAMES.has(base)) refuse(`a custom element extending <${base}>`);
-        return Reflect.apply(original, this, args);
-      },
+    replace(
+      CustomElementRegistry.prototype,
+      "define",
+      (original) =>
+        function (this: unknown, ...args: unknown[]) {
+          const options = args[2] as { extends?: unknown } | undefined;
+          const base = typeof options?.extends === "string" ? options.extends.toLowerCase() : "";
+          if (FRAME_LIKE_NAMES.has(base)) refuse(`a custom element extending <${base}>`);
+          return Reflect.apply(original, this, args);
+        },
     );
   }
 
@@ -141,19 +154,25 @@ export function installFrameGuard(onRefused: (what: string) => void): FrameGuard
   for (const proto of [Element.prototype, CharacterData.prototype, DocumentType.prototype]) {
     for (const name of ["before", "after", "replaceWith"]) replace(proto, name, guardAllArgs);
   }
-  replace(Element.prototype, "insertAdjacentElement", (original) =>
-    function (this: unknown, ...args: unknown[]) {
-      checkInserted(this, [args[1]]);
-      return Reflect.apply(original, this, args);
-    },
+  replace(
+    Element.prototype,
+    "insertAdjacentElement",
+    (original) =>
+      function (this: unknown, ...args: unknown[]) {
+        checkInserted(this, [args[1]]);
+        return Reflect.apply(original, this, args);
+      },
   );
   const rangeStart = getter<Node>(Range.prototype, "startContainer");
   for (const name of ["insertNode", "surroundContents"]) {
-    replace(Range.prototype, name, (original) =>
-      function (this: unknown, ...args: unknown[]) {
-        checkInserted(rangeStart(this), [args[0]]);
-        return Reflect.apply(original, this, args);
-      },
+    replace(
+      Range.prototype,
+      name,
+      (original) =>
+        function (this: unknown, ...args: unknown[]) {
+          checkInserted(rangeStart(this), [args[0]]);
+          return Reflect.apply(original, this, args);
+        },
     );
   }
 

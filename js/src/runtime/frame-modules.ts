@@ -24,8 +24,8 @@ export function installModuleLoader(): FrameModules {
     parentWindow.postMessage(message, "*");
   };
   // Library code runs like component code, without a component's `emit`.
-  const evaluate = (_id: string, source: string): unknown =>
-    evaluateModule(source, registry.require, undefined);
+  const evaluate = (id: string, source: string): unknown =>
+    evaluateModule(source, registry.require, undefined, `module-${id}`);
   const loader = new ModuleLoader({ manifest: BUNDLED_MANIFEST, request, evaluate });
   const registry = new ModuleRegistry(BUNDLED_MANIFEST, (id) => loader.exportsOf(id));
   window.addEventListener("message", (event: MessageEvent) => {

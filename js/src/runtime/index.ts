@@ -10,6 +10,16 @@ import { isLoadingComponent } from "./evaluate";
 import { Renderer } from "./renderer";
 import { Reporter } from "./report";
 import { Stage } from "./stage";
+import { installStorage } from "./storage";
+import { installTheme } from "./theme";
+import { installFormSubmit } from "./forms";
+import { installHeightReporter } from "./viewport";
+
+// What a component written for a whole page expects of its window: storage that stays in memory, the
+// theme tokens its classes name, forms that submit to their handlers (the sandbox has no allow-forms).
+installStorage();
+installTheme();
+installFormSubmit();
 
 const parentWindow = window.parent;
 const post = (message: FromFrameMessage): void => parentWindow.postMessage(message, "*");
@@ -59,12 +69,6 @@ window.addEventListener("error", (event) => {
 });
 window.addEventListener("unhandledrejection", (event) => reportUncaught(event.reason));
 
-let lastHeight = -1;
-new ResizeObserver(() => {
-  const height = Math.min(100000, Math.ceil(root.getBoundingClientRect().height));
-  if (height === lastHeight) return;
-  lastHeight = height;
-  post({ type: "resize", height });
-}).observe(root);
+installHeightReporter(root, post);
 
 post({ type: "ready", stage: "runtime" });

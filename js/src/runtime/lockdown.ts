@@ -10,7 +10,8 @@
  *   what they selected — the component's handlers never see the event, so they cannot replace it.
  * - Document rewrites: document.open() and document.write() are refused (a rewritten document is where older
  *   browsers made a fresh realm, and a component has no use for them).
- * - Navigation: a clicked link would start one (and Chromium opens a connection before CSP refuses it); links
+ * - Navigation: window.open() is refused (the sandbox blocks popups, but a window may name itself and be
+ *   opened into); a clicked link would start one (and Chromium opens a connection before CSP refuses it); links
  *   are cancelled, and in-page anchors scroll inside the component instead.
  */
 import { installFrameGuard } from "./frame-guard";
@@ -95,7 +96,15 @@ function anchorTarget(hash: string): Element | null {
   return document.getElementById(id) ?? document.getElementsByName(id)[0] ?? null;
 }
 
-function keepNavigationInside(): void {
+function keepNavigationInside(onRefused: (what: string) => void): void {
+  Object.defineProperty(window, "open", {
+    value: (): null => {
+      onRefused("window.open() is not available to components");
+      return null;
+    },
+    writable: false,
+    configurable: false,
+  });
   // Captured now: the component may replace the prototypes' methods later.
   const matches = Element.prototype.matches;
   const getAttribute = Element.prototype.getAttribute;
@@ -127,5 +136,5 @@ export function lockdown(onRefused: (what: string) => void): void {
   installFrameGuard(onRefused);
   refuseClipboard(onRefused);
   refuseRewrites(onRefused);
-  keepNavigationInside();
+  keepNavigationInside(onRefused);
 }

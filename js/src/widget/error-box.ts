@@ -16,6 +16,21 @@ const ERROR_TITLES: Record<string, string> = {
 };
 
 export const FIX_LABEL = "Ask the model to fix this error";
+/** Errors the component's frame reports: their text is the component's, never the product's own words. */
+const REPORTED_PHASES: ReadonlySet<string> = new Set(["compile", "runtime", "import"]);
+const MAX_REPORTED_CHARS = 500;
+
+/** Text that came from inside the frame, marked as the component's and length-capped. */
+export function reportedText(message: string): HTMLElement {
+  const text =
+    message.length <= MAX_REPORTED_CHARS ? message : `${message.slice(0, MAX_REPORTED_CHARS - 1)}…`;
+  return h(
+    "div",
+    { class: "cg-error-reported", "data-testid": "cg-error-reported" },
+    h("span", { class: "cg-reported-label" }, "The component reported: "),
+    h("span", { class: "cg-reported-text" }, text),
+  );
+}
 // A click the kernel never answers (no kernel, a lost message) must not leave Fix disabled for good.
 const FIX_PENDING_MS = 5000;
 
@@ -92,6 +107,8 @@ export class ErrorBox {
         h("ul", { class: "cg-findings", "data-testid": "cg-findings" }, ...findings.map(findingItem)),
         h("div", { class: "cg-error-note" }, currentVersionNote(version)),
       );
+    } else if (REPORTED_PHASES.has(error.phase)) {
+      node.replaceChildren(head, reportedText(error.message));
     } else {
       node.replaceChildren(head, h("div", { class: "cg-error-message" }, error.message));
     }

@@ -27,6 +27,9 @@ const CSS = `
 .cg-root .cg-fix:disabled{opacity:.6;cursor:default}
 .cg-root .cg-fix[hidden]{display:none}
 .cg-root .cg-error-message{margin-top:2px}
+.cg-root .cg-error-reported{margin-top:2px;padding-left:8px;border-left:2px solid var(--jp-border-color1,#d0d7de);color:var(--jp-ui-font-color2,#57606a)}
+.cg-root .cg-reported-label{font-family:var(--jp-ui-font-family,system-ui,sans-serif);font-style:italic}
+.cg-root .cg-reported-text{font-family:var(--jp-code-font-family,monospace);overflow-wrap:anywhere}
 .cg-root .cg-findings{list-style:none;margin:6px 0 0;padding:0;display:flex;flex-direction:column;gap:6px;white-space:normal;font-family:var(--jp-ui-font-family,system-ui,sans-serif);font-size:var(--jp-ui-font-size1,13px)}
 .cg-root .cg-finding{display:flex;flex-wrap:wrap;align-items:baseline;gap:2px 8px}
 .cg-root .cg-finding-rule{font-family:var(--jp-code-font-family,monospace);font-size:var(--jp-code-font-size,12px);font-weight:600;padding:0 6px;border-radius:9px;background:var(--jp-layout-color2,#eef1f4);color:var(--jp-error-color1,#d32f2f)}

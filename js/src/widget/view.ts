@@ -25,6 +25,7 @@ import { ACTIVE_PHASES, FIXABLE_ERROR_PHASES, type Status } from "./format";
 import { FrameReports, requestServerLink, type ServerLink } from "./server-link";
 import { ServerStream, type ServerAction } from "./server-stream";
 import { StatusLine } from "./status-line";
+import { runtimeModules } from "./runtime-modules";
 import { StreamedCode, type StreamAction } from "./stream";
 import { ensureStyles } from "./styles";
 
@@ -43,6 +44,7 @@ export interface WidgetState {
 export interface RuntimeState {
   runtime_js: string;
   view_js: string;
+  modules?: Record<string, string>;
   [key: string]: unknown;
 }
 
@@ -78,6 +80,10 @@ export class ComponentView {
   /** Findings of a server generation (a panel edit) the static checks blocked, until the next one starts. */
   private serverBlocked: { draft: number | null; findings: Finding[] } | null = null;
   private readonly errorBox = new ErrorBox(() => this.requestFix());
+  /** Set when the preview dropped messages its component sent too fast; cleared by the next generation. */
+  private throttleNotice: string | null = null;
+  /** The last frame error sent to the kernel: the same failure again is not news. */
+  private lastSentFrameError: string | null = null;
   private readonly listeners: [string, (...args: never[]) => void][] = [];
 
   constructor(
@@ -103,12 +109,14 @@ export class ComponentView {
 
     this.preview = new Preview(n.preview, {
       runtimeSource: runtime.get("runtime_js"),
+      loadModule: (id) => runtimeModules(runtime).load(id),
       props: this.props(),
       title: `Component ${model.get("name") || ""}`.trim(),
       onRendered: (message) => {
         if (message.partial) return;
         this.finalRenderOk = true;
         this.frameError = null;
+        this.lastSentFrameError = null;
         this.showError();
         this.send({ type: "rendered", version: this.shownVersion() });
         this.frameReports?.rendered(this.shownVersion());
@@ -118,6 +126,10 @@ export class ComponentView {
         this.onFrameError(message);
       },
       onEmit: (name, payload) => this.send({ type: "emit", name, payload }),
+      onThrottled: (kind) => {
+        this.throttleNotice = `The component sent too many ${kind} messages; the extra ones were dropped.`;
+        this.showStatus();
+      },
     });
 
     this.listen("msg:custom", (content: unknown) => this.onCustomMessage(content));
@@ -191,6 +203,8 @@ export class ComponentView {
     switch (action.kind) {
       case "started":
         this.frameError = null;
+        this.throttleNotice = null;
+        this.lastSentFrameError = null;
         this.showError();
         codeNode.textContent = "";
         this.nodes.codePanel.open = true;
@@ -391,6 +405,9 @@ export class ComponentView {
       ...(message.column !== undefined ? { column: message.column } : {}),
     };
     this.showError();
+    const key = JSON.stringify([this.shownVersion(), this.frameError]);
+    if (key === this.lastSentFrameError) return;
+    this.lastSentFrameError = key;
     this.send({
       type: "frame_error",
       phase: message.phase,
@@ -469,7 +486,8 @@ export class ComponentView {
   }
 
   private currentStatus(): Status {
-    return this.serverStatus ?? this.model.get("status") ?? {};
+    const status: Status = this.serverStatus ?? this.model.get("status") ?? {};
+    return this.throttleNotice && !status.notice ? { ...status, notice: this.throttleNotice } : status;
   }
 
   private showStatus(): void {

