@@ -13,8 +13,9 @@ import re
 import sys
 from typing import TYPE_CHECKING, Any
 
+from .engine.autofix import BLOCKED_PHASE
 from .kernel_context import KernelContext, get_context
-from .widget import ComponentWidget, WidgetStatus, idle_status
+from .widget import MAX_SHOWN_FINDINGS, BlockedDraft, ComponentWidget, WidgetStatus, idle_status
 
 if TYPE_CHECKING:
     from .engine.autofix import FrameFailure
@@ -55,9 +56,10 @@ class Component(ComponentWidget):
             kwargs.setdefault("status", idle_status(f"Version {record.number}.", model=record.model or ""))
         else:
             kwargs.setdefault("status", idle_status("No version yet."))
-        if data is not None:
-            kwargs["data"] = data
         super().__init__(name, **kwargs)
+        # Set after construction: traitlets validates constructor values twice, and props would be wrapped
+        # twice. No data gives a null `data` prop, and the model is told there is none.
+        self.data = data
         self._context = context
         from .engine.autofix import AutoFixGate
 
@@ -84,16 +86,21 @@ class Component(ComponentWidget):
         if record is not None and (record.number != self.version or record.code != self.code):
             self._show_version(record, idle_status(f"Version {record.number}.", model=record.model or ""))
 
-    def set_code(self, code: str) -> VersionRecord:
+    def set_code(self, code: str, *, static_checks: bool = True) -> VersionRecord:
         """Save hand-written code as a new version (author "user") and show it; no model is called.
 
-        When ``code`` equals the current version's, nothing new is saved and that version is shown.
+        The code passes the same static checks as generated code and `jupyter componentgen render`
+        (unless ``static_checks=False``, or they are off in the settings): code that breaks a rule is not
+        saved or rendered, the widget lists every finding, the current version stays, and BlockedCode is
+        raised. When ``code`` equals the current version's, nothing new is saved and that version is shown.
         """
         self._ensure_idle("save code")
         if not code.strip():
             raise ValueError("The code is empty; write the component's code (JSX) to save it.")
         store = self._context.store
         current = store.current(self.name)
+        if static_checks:
+            self._refuse_if_blocked(code, current)
         if current is not None and current.code == code:
             record, message = current, f"The code is already version {current.number}; nothing new saved."
         else:
@@ -113,6 +120,28 @@ class Component(ComponentWidget):
         status: WidgetStatus = {**idle_status(message), "phase": "done"}
         self._show_version(record, status)
         return record
+
+    def _refuse_if_blocked(self, code: str, current: VersionRecord | None) -> None:
+        """List the static checks' findings in the widget and raise BlockedCode, if there are any."""
+        from .engine.code_checks import BlockedCode
+        from .engine.static_checks import checker_from_settings
+
+        checker = checker_from_settings(self._context.settings)
+        findings = tuple(checker(code)) if checker is not None else ()
+        if not findings:
+            return
+        blocked = BlockedCode(findings)
+        kept = f"version {current.number} is still current" if current else "there is no version yet"
+        found = tuple(finding.to_dict() for finding in findings)
+        self._blocked = BlockedDraft(found, code)  # what a Fix would send the model
+        error = {
+            "phase": BLOCKED_PHASE,
+            "message": blocked.message,
+            "findings": list(found[:MAX_SHOWN_FINDINGS]),
+        }
+        status: WidgetStatus = {**idle_status(f"Your code was not saved; {kept}."), "phase": "error"}
+        self._set_traits(error=error, status=status)
+        raise blocked
 
     # Generations
 
@@ -202,7 +231,10 @@ class Component(ComponentWidget):
                 gate.arm(outcome.version.number, is_fix=fix is not None)
             return outcome
 
-        self._start_generation(context.runner, generation, model or context.settings.model, run)
+        # What the status line names until the engine routes the request: the model asked for, else the
+        # one this component keeps (the engine makes the same choice), never a default nobody chose.
+        planned = model or context.store.component_model(self.name) or context.settings.model
+        self._start_generation(context.runner, generation, planned, run)
 
     def wait_and_report(self) -> GenerationOutcome | None:
         """Wait for the generation; where no front end shows the widget, print a failure to stderr."""

@@ -26,6 +26,7 @@ from .cli_files import (
     write_atomically,
 )
 from .cli_progress import one_line
+from .engine.defaults import DEFAULT_MODEL
 
 if TYPE_CHECKING:
     from .config import ComponentGen
@@ -81,7 +82,7 @@ def _add_generate(commands: argparse._SubParsersAction[_Parser]) -> None:
     generate.add_argument("--out", required=True, type=Path, metavar="FILE.jsx", help="file to write")
     generate.add_argument(
         "--model",
-        help="litellm model string, e.g. anthropic/claude-sonnet-5-5 (default: the settings' model)",
+        help=f"litellm model string, e.g. {DEFAULT_MODEL} (default: the settings' model)",
     )
     generate.add_argument("--name", help="component name (default: the output file's stem)")
     generate.add_argument(

@@ -49,6 +49,7 @@ def run_generate(options: GenerateOptions, settings: ComponentGen, stderr: TextI
     data = read_json_file(options.data, "--data file") if options.data else None
 
     from .engine.data import describe_data
+    from .engine.gateway_errors import COMMAND_LINE_ADVICE, advising
     from .engine.generation import GenerationRequest
     from .limits import GenerationLimiter, build_engine
 
@@ -65,7 +66,8 @@ def run_generate(options: GenerateOptions, settings: ComponentGen, stderr: TextI
         keep_hand_edits(store, options.name, options.out)
         engine = build_engine(settings, store, GenerationLimiter.from_settings(settings))
         try:
-            outcome = asyncio.run(engine.run(request, progress))
+            with advising(COMMAND_LINE_ADVICE):
+                outcome = asyncio.run(engine.run(request, progress))
         except KeyboardInterrupt:
             # A second Ctrl-C while the first is being handled.
             progress.clear()

@@ -16,9 +16,10 @@ from typing import Any
 from traitlets import Bool, Enum, Float, Int, List, TraitError, TraitType, Unicode
 from traitlets.config import Config, Configurable
 
+from .engine.defaults import DEFAULT_MODEL
+
 ENV_PREFIX = "COMPONENTGEN_"
 CONFIG_FILE_BASENAME = "jupyter_componentgen_config"
-DEFAULT_MODEL = "anthropic/claude-sonnet-5-5"
 
 
 class ComponentGen(Configurable):
@@ -26,8 +27,9 @@ class ComponentGen(Configurable):
 
     model = Unicode(
         DEFAULT_MODEL,
-        help="litellm model string used for new components and rewrites, e.g. 'anthropic/claude-sonnet-5-5', "
-        "'gpt-4.1', 'ollama/qwen2.5-coder'. Provider keys come from the provider's usual environment variables.",
+        help=f"litellm model string used for new components and rewrites, e.g. {DEFAULT_MODEL!r}, "
+        "'gpt-4.1', 'ollama/qwen2.5-coder'. A component keeps the model it was made with (or the one picked "
+        "for it) for its edits and fixes. Provider keys come from the provider's usual environment variables.",
     ).tag(config=True)
     edit_model = Unicode(
         "",
@@ -36,23 +38,34 @@ class ComponentGen(Configurable):
     fallback_models = List(
         Unicode(),
         default_value=[],
-        help="Models tried in order when the main model fails before its first token "
-        "(as an environment variable: comma-separated).",
+        help="Models tried in order when the main model fails before its first token (overloaded, rate "
+        "limited, a server error, a stall): the next one is asked at once, without retrying the one that "
+        "failed; only the last model gets max_retries (as an environment variable: comma-separated).",
     ).tag(config=True)
     max_tokens = Int(8192, help="Most output tokens one model call may produce.").tag(config=True)
     temperature = Float(
         -1.0, help="Sampling temperature; a negative value leaves the provider's default."
     ).tag(config=True)
-    connect_timeout = Float(10.0, help="Seconds to wait for the provider's connection.").tag(config=True)
+    connect_timeout = Float(
+        10.0,
+        help="Seconds to wait for the provider's connection; a connection that takes longer fails after this "
+        "long (it is not retried; with fallback_models the next model is asked at once).",
+    ).tag(config=True)
     first_token_timeout = Float(
-        60.0, help="Seconds to wait from sending the request to the model's first output token."
+        60.0,
+        help="Seconds to wait from sending the request to the model's first output token. A provider that "
+        "stays silent fails after this long, plus at most a second: a stall is not retried (with "
+        "fallback_models the next model is asked at once).",
     ).tag(config=True)
     idle_timeout = Float(30.0, help="Longest gap in seconds between two chunks of a streaming response.").tag(
         config=True
     )
     total_timeout = Float(600.0, help="Longest a whole generation may take, in seconds.").tag(config=True)
     max_retries = Int(
-        2, help="Retries (with exponential backoff and jitter) on 429/5xx/overloaded before the first token."
+        2,
+        help="Retries on 429/5xx/overloaded or a dropped connection before the first token, after a backoff "
+        "of up to 0.5 s, 1 s, 2 s ... (or the provider's retry-after, up to 8 s): the time a person waits "
+        "beyond the failure itself. Timeouts are not retried; with fallback_models only the last model is.",
     ).tag(config=True)
     cache = Bool(
         True,

@@ -156,7 +156,7 @@ def current_shell() -> Any:
         return None  # IPython was never imported, so no shell can be running
     from IPython.core.getipython import get_ipython
 
-    return get_ipython()  # type: ignore[no-untyped-call]
+    return get_ipython()  # type: ignore[no-untyped-call,unused-ignore]  # typed from IPython 9 on
 
 
 def in_kernel() -> bool:

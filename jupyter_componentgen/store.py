@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .engine.data import DataDescription, data_description_from_json
-from .engine.routing import Route
+from .engine.routing import OWN_MODEL_KINDS, Route
 from .engine.usage import Usage
 from .store_records import (
     DRAFT_COLUMNS,
@@ -61,6 +61,8 @@ class Store:
         self.notebook = notebook
         self._connection: sqlite3.Connection | None = None
         self._lock = threading.RLock()
+        self._opened = 0  # connections opened so far: a data_version is only comparable within one
+        self._data_version: tuple[int, int | None] | None = None
 
     @classmethod
     def for_notebook(cls, notebook_path: Path, store_dir: str | Path = "") -> Store:
@@ -126,6 +128,65 @@ class Store:
         with self._reading() as db:
             row = None if db is None else db.execute(sql, params).fetchone()
         return None if row is None else version_from_row(row)
+
+    def component_model(self, component: str) -> str | None:
+        """The model this component keeps for requests that name none, or None (no model made it yet).
+
+        It is the model of the nearest version, from the current one back through its parents, that a
+        model wrote as its own: a new component, a pick by the person, a fix or a rewrite. Small edits
+        (which may have gone to the cheaper edit_model) and hand edits pass the question to their parent.
+        """
+        sql = (
+            "SELECT v.number, v.parent, v.author, v.model, v.route_kind, v.route_model, c.current "
+            "FROM versions v JOIN components c ON c.id = v.component_id WHERE c.notebook = ? AND c.name = ?"
+        )
+        with self._reading() as db:
+            rows = [] if db is None else db.execute(sql, (self.notebook, component)).fetchall()
+        by_number = {row[0]: row for row in rows}
+        number = rows[0][6] if rows else None
+        while number in by_number:
+            _, parent, author, model, route_kind, route_model = by_number.pop(number)[:6]
+            if author == "llm" and route_kind is None and model:
+                return str(model)  # saved before routes were kept
+            if author == "llm" and route_kind in OWN_MODEL_KINDS and route_model:
+                return str(route_model)
+            number = parent
+        return None
+
+    def component_models(self) -> dict[str, str | None]:
+        """Each component's own model (component_model), by name."""
+        return {summary.name: self.component_model(summary.name) for summary in self.components()}
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another connection (another process: a kernel, the command line) committed to the history
+        since the last call; True on the first call and when the file first appears. Cheap: no table read."""
+        with self._reading() as db:
+            version = None if db is None else int(db.execute("PRAGMA data_version").fetchone()[0])
+        marker = (self._opened, version)
+        changed, self._data_version = marker != self._data_version, marker
+        return changed
+
+    def current_numbers(self) -> dict[str, tuple[int | None, int]]:
+        """Each component's current version number (None: no version yet) and its highest, by name."""
+        sql = (
+            "SELECT c.name, c.current, COALESCE(MAX(v.number), 0) FROM components c "
+            "LEFT JOIN versions v ON v.component_id = c.id WHERE c.notebook = ? GROUP BY c.id"
+        )
+        with self._reading() as db:
+            rows = [] if db is None else db.execute(sql, (self.notebook,)).fetchall()
+        return {name: (current, highest) for name, current, highest in rows}
+
+    def latest_failures(self) -> dict[str, DraftRecord]:
+        """Per component, its latest failed or cancelled generation when it is newer than every version
+        (for a component with no version: why it has none)."""
+        sql = (
+            f"SELECT {DRAFT_COLUMNS} FROM drafts d JOIN components c ON c.id = d.component_id "
+            "WHERE c.notebook = ? AND d.id = (SELECT MAX(id) FROM drafts WHERE component_id = c.id) "
+            "AND d.created_at >= COALESCE((SELECT MAX(created_at) FROM versions WHERE component_id = c.id), 0)"
+        )
+        with self._reading() as db:
+            rows = [] if db is None else db.execute(sql, (self.notebook,)).fetchall()
+        return {draft.component: draft for draft in map(draft_from_row, rows)}
 
     def drafts(self, component: str) -> list[DraftRecord]:
         """A component's failed or cancelled generations, oldest first."""
@@ -287,6 +348,7 @@ class Store:
                     return None
                 self.db_path.parent.mkdir(parents=True, exist_ok=True)
             self._connection = connect(self.db_path)
+            self._opened += 1
         return self._connection
 
     @contextmanager

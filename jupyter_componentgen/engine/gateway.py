@@ -18,6 +18,9 @@ from .gateway_backend import Backend, is_anthropic_model
 from .llm_types import LLMRequest, Retrying, StreamEnd, StreamItem, TextChunk, Timeouts
 from .pricing import cost_of
 
+# Failures that already took their whole time limit: retrying them would multiply the person's wait.
+NOT_RETRIED = frozenset({"connect_timeout", "first_token_timeout"})
+
 
 @dataclass(frozen=True)
 class FallingBack:
@@ -41,6 +44,29 @@ def _make_backend(model: str) -> Backend:
 async def backend_for(model: str) -> Backend:
     """The client for ``model``; its library is imported off the event loop (anthropic's takes seconds)."""
     return await asyncio.to_thread(_make_backend, model)
+
+
+@dataclass(frozen=True)
+class KeyStatus:
+    """Whether a request to a model could be sent from this process, as far as can be told offline."""
+
+    ready: bool
+    # The environment variables that hold (or would hold) the provider's key.
+    variables: tuple[str, ...]
+    # Why a request would fail before reaching the provider (no key, a model no client knows); None if ready.
+    problem: str | None
+
+
+async def key_status(model: str) -> KeyStatus:
+    """Whether ``model``'s client library knows it and finds its key in the environment. No network."""
+    try:
+        backend = await backend_for(model)
+        await backend.prepare()
+    except GenerationError as error:
+        variables = error.variables if isinstance(error, errors.MissingKey) else ()
+        return KeyStatus(False, variables, error.message)
+    key_var = backend.provider.key_var
+    return KeyStatus(True, (key_var,) if key_var else (), None)
 
 
 class _Clock:
@@ -87,8 +113,9 @@ class Gateway:
     """Streams one model call: ``TextChunk``\\ s, then a ``StreamEnd``; a ``Retrying`` before each retry.
 
     Failures are raised as GenerationError. Retries happen only before any text was yielded, on retryable
-    codes, at most ``max_retries`` times, after an exponential backoff with jitter. Cancelling the consuming
-    task, or closing the iterator, closes the provider's HTTP response at once.
+    codes, at most ``max_retries`` times, after an exponential backoff with jitter. A timeout is never
+    retried: the person has already waited the whole limit, so a stall ends within its own timeout.
+    Cancelling the consuming task, or closing the iterator, closes the provider's HTTP response at once.
     """
 
     def __init__(
@@ -108,7 +135,11 @@ class Gateway:
         delay = random.uniform(ceiling / 2, ceiling)
         return max(delay, retry_after or 0.0)
 
-    async def stream(self, request: LLMRequest) -> AsyncGenerator[StreamItem, None]:
+    async def stream(
+        self, request: LLMRequest, *, retries: int | None = None
+    ) -> AsyncGenerator[StreamItem, None]:
+        """One model's answer; ``retries`` overrides ``max_retries`` (0: fail at the first failure)."""
+        max_retries = self.max_retries if retries is None else retries
         backend = await backend_for(request.model)
         await backend.prepare()
         loop = asyncio.get_running_loop()
@@ -133,7 +164,8 @@ class Gateway:
                 if (
                     text_seen
                     or not failure.retryable
-                    or attempt > self.max_retries
+                    or failure.code in NOT_RETRIED
+                    or attempt > max_retries
                     or delay is None
                     or loop.time() + delay >= total_deadline
                 ):
@@ -151,12 +183,14 @@ class Gateway:
     ) -> AsyncGenerator[StreamItem | FallingBack, None]:
         """``stream`` on each model in turn (``request.model`` is replaced) until one gets past its first
         token; a ``FallingBack`` announces each switch. Only retryable failures before any text move on:
-        an answer cut off mid-way is not restarted on another model."""
+        an answer cut off mid-way is not restarted on another model. A model with a fallback after it is
+        not retried: its failure moves to the fallback at once, and only the last model gets retries."""
         for index, model in enumerate(models):
             text_seen = False
+            retries = None if index == len(models) - 1 else 0
             try:
                 async with contextlib.aclosing(
-                    self.stream(dataclasses.replace(request, model=model))
+                    self.stream(dataclasses.replace(request, model=model), retries=retries)
                 ) as items:
                     async for item in items:
                         text_seen = text_seen or isinstance(item, TextChunk)

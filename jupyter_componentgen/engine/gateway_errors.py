@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from .errors import ErrorCode, GenerationError
@@ -12,7 +14,55 @@ from .redaction import redact
 
 # The same as config.ENV_PREFIX, spelled out so engine/ does not import traitlets (a test keeps them equal).
 ENV_PREFIX = "COMPONENTGEN_"
-MODEL_HINT = f"choose another model with --model or {ENV_PREFIX}MODEL"
+
+
+@dataclass(frozen=True)
+class Advice:
+    """How messages tell the person to pick another model, set a key or ask again, in the terms of the
+    place they asked from: a notebook cell, the side panel or the command line."""
+
+    choose_model: str
+    # "{names}": the variables to set ("A and B"); "{first}": the first of them.
+    set_key: str
+    ask_again: str
+
+
+KERNEL_ADVICE = Advice(
+    choose_model=f"choose another model with --model (model= in Python) or {ENV_PREFIX}MODEL",
+    set_key="set {names} in the kernel's environment (in a notebook: %env {first}=...)",
+    ask_again="use --regenerate to ask again",
+)
+PANEL_ADVICE = Advice(
+    choose_model="pick another model in the panel's model list",
+    set_key="set {names} in the environment of the Jupyter server and restart it",
+    ask_again="ask with other words to get a new answer",
+)
+COMMAND_LINE_ADVICE = Advice(
+    choose_model=f"choose another model with --model or {ENV_PREFIX}MODEL",
+    set_key="set {names} in the environment (export {first}=...)",
+    ask_again="--regenerate asks the model again",
+)
+_advice: ContextVar[Advice] = ContextVar("componentgen_advice", default=KERNEL_ADVICE)
+
+
+def advice() -> Advice:
+    """The advice of the front end running this generation (a cell, unless it said otherwise)."""
+    return _advice.get()
+
+
+@contextmanager
+def advising(value: Advice) -> Iterator[None]:
+    """Word messages for ``value``'s front end inside this block (and the tasks it starts)."""
+    token = _advice.set(value)
+    try:
+        yield
+    finally:
+        _advice.reset(token)
+
+
+def model_hint() -> str:
+    return advice().choose_model
+
 
 # Anything that looks like a credential: provider key prefixes, bearer tokens, long opaque strings.
 _SECRET = re.compile(
@@ -109,17 +159,20 @@ def parse_retry_after(value: str | None) -> float | None:
         return None  # an HTTP date: too far off to wait for anyway
 
 
-def no_api_key(provider: ProviderInfo, variables: list[str]) -> GenerationError:
+class MissingKey(GenerationError):
+    """No key for the provider: ``variables`` are the environment variables that would hold it."""
+
+    def __init__(self, message: str, variables: tuple[str, ...]) -> None:
+        super().__init__("no_api_key", message)
+        self.variables = variables
+
+
+def no_api_key(provider: ProviderInfo, variables: list[str]) -> MissingKey:
     names = variables or ([provider.key_var] if provider.key_var else [])
     if not names:
-        return GenerationError("no_api_key", f"No API key is configured for {provider.label}; {MODEL_HINT}.")
-    first = names[0]
-    listed = " and ".join(names)
-    return GenerationError(
-        "no_api_key",
-        f"No API key for {provider.label}: set {listed} in the environment of the kernel or server "
-        f"(in a notebook: %env {first}=...; in a shell: export {first}=...), or {MODEL_HINT}.",
-    )
+        return MissingKey(f"No API key is configured for {provider.label}; {model_hint()}.", ())
+    set_key = advice().set_key.format(names=" and ".join(names), first=names[0])
+    return MissingKey(f"No API key for {provider.label}: {set_key}, or {model_hint()}.", tuple(names))
 
 
 def from_status(
@@ -139,31 +192,31 @@ def from_status(
     who = provider.label
     if "overloaded" in kind or status == 529:
         return ProviderError(
-            "overloaded", f"{who} is overloaded ({http}). Try again in a minute, or {MODEL_HINT}."
+            "overloaded", f"{who} is overloaded ({http}). Try again in a minute, or {model_hint()}."
         )
     if "rate_limit" in kind or status == 429:
         wait = f"Wait {retry_after:g} s" if retry_after is not None else "Wait a little"
         return ProviderError(
             "rate_limited",
             f"{who} refused the request because a rate limit was reached ({http}){said}. "
-            f"{wait} and try again, or {MODEL_HINT}.",
+            f"{wait} and try again, or {model_hint()}.",
             retry_after=retry_after,
         )
     if kind in ("authentication_error", "permission_error", "invalid_api_key") or status in (401, 403):
         check = f"Check {provider.key_var}" if provider.key_var else "Check the API key"
         return ProviderError(
-            "auth", f"{who} did not accept the API key ({http}){said}. {check}, or {MODEL_HINT}."
+            "auth", f"{who} did not accept the API key ({http}){said}. {check}, or {model_hint()}."
         )
     if kind in ("invalid_request_error", "not_found_error", "request_too_large") or (
         status is not None and 400 <= status < 500
     ):
         return ProviderError(
             "bad_request",
-            f"{who} refused the request ({http}){said}. Check the model name, or {MODEL_HINT}.",
+            f"{who} refused the request ({http}){said}. Check the model name, or {model_hint()}.",
         )
     return ProviderError(
         "server_error",
-        f"{who} had a server error ({http}){said}. Try again; if it keeps happening, {MODEL_HINT}.",
+        f"{who} had a server error ({http}){said}. Try again; if it keeps happening, {model_hint()}.",
         retry_after=retry_after,
     )
 
@@ -180,7 +233,7 @@ def connection_failed(provider: ProviderInfo, detail: str) -> ProviderError:
 def malformed(provider: ProviderInfo) -> ProviderError:
     return ProviderError(
         "malformed",
-        f"{provider.label} sent a stream that could not be read. Try again; if it keeps happening, {MODEL_HINT}.",
+        f"{provider.label} sent a stream that could not be read. Try again; if it keeps happening, {model_hint()}.",
     )
 
 

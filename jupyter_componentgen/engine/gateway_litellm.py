@@ -12,6 +12,7 @@ from typing import Any
 import httpx
 
 from . import gateway_errors as errors
+from .defaults import DEFAULT_MODEL
 from .errors import GenerationError
 from .gateway_backend import message_text, normalise_stop_reason
 from .llm_types import LLMRequest, StreamEnd, TextChunk, Timeouts
@@ -63,8 +64,7 @@ class LiteLLMBackend:
             raise GenerationError(
                 "bad_request",
                 f"litellm does not know which provider serves {self.model!r}. Use a litellm model string "
-                f"such as 'anthropic/claude-sonnet-4-6', 'gpt-4.1' or 'ollama/qwen2.5-coder'; "
-                f"{errors.MODEL_HINT}.",
+                f"such as {DEFAULT_MODEL!r}, 'gpt-4.1' or 'ollama/qwen2.5-coder'; {errors.model_hint()}.",
             ) from exc
         self.provider = _KNOWN_PROVIDERS.get(provider_name) or errors.ProviderInfo(provider_name)
         missing = litellm.validate_environment(model=self.model).get("missing_keys") or []

@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     from .gateway import Gateway
     from .prompts import PromptBuilder, PromptParts
 
+# A cancelled generation's error message; its status message says only what is left (kept_after_cancel).
+CANCELLED = "Cancelled before the model finished; nothing was saved."
 # Status events while streaming are throttled: enough for a live token counter, not a flood.
 STATUS_INTERVAL_S = 0.25
 CHARS_PER_TOKEN_ESTIMATE = 4
@@ -87,6 +89,11 @@ def default_user() -> str:
         return getpass.getuser()
     except (OSError, KeyError):
         return "unknown"
+
+
+def kept_after_cancel(current: int | None) -> str:
+    """A cancelled status's message: the status line shows the phase ("Cancelled") before it."""
+    return f"Version {current} is still current." if current is not None else "No version was saved."
 
 
 def _format_summary(version: int, usage: Usage, seconds: float, route: Route | None = None) -> str:
@@ -171,7 +178,9 @@ class _Run:
         self.store = engine.store
         self.request = request
         self.emit = emit
-        # The model named by the request, or the default: part of the response-cache key, whatever the route.
+        # The model named by the request, else the component's own, else the default (execute() looks up
+        # the component's): part of the response-cache key, whatever the route.
+        self.component_model: str | None = None
         self.requested_model = request.model or self.settings.model
         self.model = self.requested_model
         self.route: Route | None = None
@@ -223,6 +232,10 @@ class _Run:
         except GenerationError as error:
             return self._fail(error, keep_draft=False)
         current = self.store.current(request.component)
+        if current is not None:
+            self.component_model = self.store.component_model(request.component)
+            self.requested_model = request.model or self.component_model or self.settings.model
+            self.model = self.requested_model
         instruction = request.instruction
         fixed = self._code_to_fix(current)
         if fixed is not None:
@@ -295,6 +308,7 @@ class _Run:
             current_code=current.code if current is not None else None,
             instruction=request.instruction,
             fix=request.fix is not None,
+            component_model=self.component_model,
         )
         self.model = self.route.model
         check_budget(
@@ -307,7 +321,9 @@ class _Run:
     def _answer_from_cache(self, hit: VersionRecord, current: VersionRecord | None) -> GenerationOutcome:
         if current is None or current.number != hit.number:
             hit = self.store.set_current(hit.component, hit.number)
-        self.status("cached", f"Cached: version {hit.number}, no model call (use --regenerate to ask again).")
+        from .gateway_errors import advice
+
+        self.status("cached", f"Cached: version {hit.number}, no model call ({advice().ask_again}).")
         self.emit(
             {
                 "type": "message_stop",
@@ -361,7 +377,7 @@ class _Run:
             return await self._answer(llm_request, base, allow_edit=True)
         except EditMismatch as mismatch:
             # One whole-file rewrite from the main model, never a guess at where the edit belonged.
-            model = self.request.model or self.settings.model
+            model = self.requested_model
             self.route = Route(model, "rewrite", "edit did not apply: whole file from the main model")
             self.model = model
             self.status("retrying", f"{mismatch.message} Asking {model} for the whole file instead.")
@@ -426,7 +442,8 @@ class _Run:
                     self.requests += 1
                     self.status(
                         "retrying",
-                        f"{item.reason}; retrying in {item.delay:.1f} s (attempt {item.attempt}).",
+                        # The phase already says "retrying": say why, and when the next attempt starts.
+                        f"{item.reason.replace('_', ' ')}; attempt {item.attempt} in {item.delay:.1f} s.",
                     )
                 elif isinstance(item, FallingBack):
                     self.requests += 1
@@ -553,20 +570,20 @@ class _Run:
         return self.outcome("failed", code=code, error=error)
 
     def _cancelled(self, current: VersionRecord | None) -> GenerationOutcome:
-        error = GenerationError("cancelled", "Cancelled.", retryable=False)
+        error = GenerationError("cancelled", CANCELLED, retryable=False)
         draft = self._keep_draft(error, current)
         self._record_usage("cancelled", draft=draft)
         self.emit(
             {
                 "type": "error",
                 "code": "cancelled",
-                "message": "Cancelled.",
+                "message": CANCELLED,
                 "retryable": False,
                 "draft": draft,
             }
         )
-        kept = f" Version {current.number} is still current." if current else ""
-        self.status("cancelled", "Cancelled." + kept, self.usage)
+        # The phase already says "cancelled": the message says only what that left behind.
+        self.status("cancelled", kept_after_cancel(current.number if current else None), self.usage)
         code = self.answer.draft_code if self.answer is not None else ""
         return self.outcome("cancelled", code=code, error=error)
 

@@ -1,7 +1,8 @@
 """Which model answers a request, and why: the cheaper ``edit_model`` for small edits, ``model`` otherwise.
 
-The reason is a short phrase shown in the status line and kept with the version, so a person can see why
-a cheaper (or the main) model wrote it.
+A component keeps its model: a request that names none goes to the model the component was made with (or
+the one the person last picked for it), not to whatever the settings say today. The reason is a short
+phrase shown in the status line and kept with the version, so a person can see why a model wrote it.
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ _LARGE_CHANGE = re.compile(
     r"whole new|brand new|replace (?:it|everything|the whole)|new layout|convert (?:it )?to)\b",
     re.IGNORECASE,
 )
+
+
+# Routes whose model is the component's own model; an "edit" may have gone to the cheaper edit_model.
+OWN_MODEL_KINDS: frozenset[str] = frozenset({"new", "chosen", "fix", "rewrite"})
 
 
 @dataclass(frozen=True)
@@ -57,12 +62,17 @@ def choose_route(
     current_code: str | None,
     instruction: str,
     fix: bool = False,
+    component_model: str | None = None,
 ) -> Route:
-    """The model for one request. ``requested_model`` (a person's explicit choice) always wins."""
+    """The model for one request. ``requested_model`` (a person's explicit choice) always wins; then the
+    model the component was made with (``component_model``), when it is not the configured ``model``."""
     if requested_model:
         return Route(requested_model, "chosen", "model chosen for this request")
     if current_code is None:
         return Route(model, "new", "new component: main model")
+    if component_model and component_model != model:
+        kind: RouteKind = "fix" if fix else "edit"
+        return Route(component_model, kind, f"{kind}: the model this component was made with")
     if fix:
         return Route(model, "fix", "fix of a failing component: main model")
     if not edit_model or edit_model == model:

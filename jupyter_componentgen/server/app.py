@@ -6,7 +6,7 @@ from jupyter_core.paths import jupyter_runtime_dir
 from jupyter_events import EventLogger
 from jupyter_server.extension.application import ExtensionApp
 from jupyter_server.services.contents.manager import ContentsManager
-from traitlets import Float, Int
+from traitlets import Bool, Float, Int
 
 from jupyter_componentgen.config import ComponentGen, load_settings
 
@@ -53,6 +53,11 @@ class ComponentGenExtension(ExtensionApp):
     finished_generation_ttl = Float(
         600.0, help="Seconds a finished generation's events stay available for resume."
     ).tag(config=True)
+    allow_any_model = Bool(
+        True,
+        help="Whether the side panel may ask any litellm model string (with the keys in the server's "
+        "environment); False limits it to the configured models and those the notebook's components use.",
+    ).tag(config=True)
 
     def initialize_settings(self) -> None:
         # Same precedence as the kernel and the command line: config files < server config < environment.
@@ -70,7 +75,9 @@ class ComponentGenExtension(ExtensionApp):
         contents_manager, event_logger = self._server_parts()
         registry = NotebookRegistry(contents_manager, settings)
         registry.on_renamed.append(hub.rename_notebook)
-        self.service = ComponentGenService(settings, limits, registry, GenerationManager(hub, limits), hub)
+        self.service = ComponentGenService(
+            settings, limits, registry, GenerationManager(hub, limits), hub, self.allow_any_model
+        )
         self._follower = ContentsFollower(registry)
         event_logger.add_listener(schema_id=contents_manager.event_schema_id, listener=self._follower)
         # Kernels this server starts inherit the folder and report their static-check blocks there.
@@ -83,6 +90,8 @@ class ComponentGenExtension(ExtensionApp):
     async def stop_extension(self) -> None:
         contents_manager, event_logger = self._server_parts()
         event_logger.remove_listener(schema_id=contents_manager.event_schema_id, listener=self._follower)
+        if self.service.watcher is not None:
+            await self.service.watcher.stop()
         await self.service.manager.shutdown()
         await self.service.registry.close()
         stop_sharing(self._metrics_folder)

@@ -33,11 +33,18 @@ class GenerationRefused(Exception):
 class GenerationSpec:
     component: str
     instruction: str
-    model: str
+    # The model the person picked; None: the component's own model, or the configured one (the engine routes).
+    model: str | None
     regenerate: bool
     user: str
     # Set for a fix: what failed (and, for a blocked draft, its code).
     fix: FrameFailure | None = None
+    # The model the announcements name before the engine routes the request.
+    planned_model: str = ""
+
+    @property
+    def shown_model(self) -> str:
+        return self.model or self.planned_model
 
 
 class Generation:
@@ -73,7 +80,7 @@ class Generation:
             "generation": self.id,
             "notebook": self.notebook,
             "component": self.spec.component,
-            "model": self.spec.model,
+            "model": self.spec.shown_model,
             "instruction": self.spec.instruction,
             "state": "queued" if self.state == "queued" else "running",
             "last_seq": self.log.last_seq,
@@ -83,7 +90,7 @@ class Generation:
         return {
             "generation": self.id,
             "component": self.spec.component,
-            "model": self.spec.model,
+            "model": self.spec.shown_model,
             "instruction": self.spec.instruction,
             "state": "queued" if self.state == "queued" else "running",
             "last_seq": self.log.last_seq,

@@ -13,11 +13,13 @@ import logging
 import sqlite3
 import time
 from collections import Counter, deque
+from collections.abc import Callable
 from typing import Literal
 
 from jupyter_componentgen.engine.data import DataDescription
 from jupyter_componentgen.engine.errors import GenerationError
 from jupyter_componentgen.engine.events import Event
+from jupyter_componentgen.engine.gateway_errors import PANEL_ADVICE, advising
 from jupyter_componentgen.engine.generation import Engine, GenerationOutcome, GenerationRequest
 from jupyter_componentgen.engine.usage import Usage
 
@@ -44,6 +46,8 @@ class GenerationManager:
         self._running = 0
         self._busy_components: set[tuple[int, str]] = set()
         self.fixes = FixTracker()
+        # Called with (context, component, version) whenever a generation's result is announced.
+        self.on_announced: list[Callable[[NotebookContext, str, int], None]] = []
 
     # Requests
 
@@ -87,7 +91,7 @@ class GenerationManager:
         if generation.state == "queued":
             self._queue.remove(generation)
             metrics.QUEUED.dec()
-            self._end_unstarted(generation, "cancelled", "Cancelled before it started.")
+            self._end_unstarted(generation, "cancelled", "It was still queued; nothing changed.")
         elif generation.task is not None:
             generation.task.cancel()
         return generation
@@ -140,7 +144,7 @@ class GenerationManager:
         queued, self._queue = list(self._queue), deque()
         for generation in queued:
             metrics.QUEUED.dec()
-            self._end_unstarted(generation, "cancelled", "Cancelled: the server is shutting down.")
+            self._end_unstarted(generation, "cancelled", "The server is shutting down; nothing changed.")
         tasks = [g.task for g in self._generations.values() if g.task is not None and not g.task.done()]
         for task in tasks:
             task.cancel()
@@ -195,31 +199,29 @@ class GenerationManager:
 
     async def _run(self, generation: Generation) -> None:
         spec = generation.spec
-        # The socket handler fills in a configured model when the client named none: leave routing to the
-        # engine then (edit_model for small edits), so cell and panel requests share cache keys and routes.
-        settings = getattr(generation.context.engine, "settings", None)
-        configured = (settings.model, settings.edit_model) if settings is not None else ()
-        chosen = None if spec.model in configured else spec.model
+        # A request that names no model is routed by the engine like a cell's (the component's own model,
+        # else model or edit_model), so cell and panel requests share cache keys and routes.
         request = GenerationRequest(
             spec.component,
             spec.instruction,
             data=self._data_description(generation),
-            model=chosen,
+            model=spec.model,
             regenerate=spec.regenerate,
             fix=spec.fix,
             user=spec.user,
         )
         try:
             async with generation.context.use() as context:
-                outcome = await context.engine.run(
-                    request, lambda event: self._record(generation, event), generation=generation.id
-                )
+                with advising(PANEL_ADVICE):  # messages speak of the panel's model list, not of --model
+                    outcome = await context.engine.run(
+                        request, lambda event: self._record(generation, event), generation=generation.id
+                    )
         except asyncio.CancelledError:
             # Cancelled before the engine started (e.g. while the notebook was being moved).
             task = asyncio.current_task()
             if task is not None:
                 task.uncancel()
-            outcome = self._synthesise_end(generation, "cancelled", "Cancelled.")
+            outcome = self._synthesise_end(generation, "cancelled", "It had not started; nothing changed.")
         except HistoryUnavailable as error:
             outcome = self._synthesise_end(generation, "internal", error.message)
         except (sqlite3.Error, OSError) as error:
@@ -287,7 +289,8 @@ class GenerationManager:
                 del self._running_by_user[generation.spec.user]
             self._busy_components.discard(generation.component_key)
             metrics.ACTIVE.dec()
-        metrics.record_outcome(outcome.status, generation.spec.model, outcome.usage)
+        used = outcome.route.model if outcome.route is not None else generation.spec.shown_model
+        metrics.record_outcome(outcome.status, used, outcome.usage)
         if outcome.status == "saved" and outcome.version is not None:
             fixes, spec = self.fixes, generation.spec
             fixes.saved(
@@ -306,6 +309,8 @@ class GenerationManager:
         if version is None or outcome.status not in ("saved", "cached"):
             return
         notebook, component = generation.notebook, generation.spec.component
+        for callback in self.on_announced:
+            callback(generation.context, component, version.number)
         if outcome.status == "saved":
             saved = out.version_saved(notebook, component, version.number, generation.id)
             self.hub.send_to_notebook(notebook, component, out.encode(saved), followers)

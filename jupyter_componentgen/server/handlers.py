@@ -6,6 +6,7 @@ APIHandler. Store calls run in a worker thread so a slow disk never stalls the s
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -14,8 +15,10 @@ from jupyter_server.auth.decorator import authorized
 from jupyter_server.base.handlers import APIHandler
 from tornado import web
 
+from jupyter_componentgen.engine.gateway import key_status
+from jupyter_componentgen.engine.gateway_errors import PANEL_ADVICE, advising
 from jupyter_componentgen.engine.usage import Usage
-from jupyter_componentgen.store import Store, VersionNotFoundError, VersionRecord
+from jupyter_componentgen.store import DraftRecord, Store, VersionNotFoundError, VersionRecord
 
 from .notebooks import HistoryUnavailable, NotebookContext
 from .paths import NotebookPathError
@@ -94,7 +97,9 @@ class ComponentsHandler(_Handler):
     @authorized
     async def get(self) -> None:
         context = await self._context()
-        summaries = await self._call(context, lambda store: store.components())
+        summaries, failures = await self._call(
+            context, lambda store: (store.components(), store.latest_failures())
+        )
         components = [
             {
                 "name": c.name,
@@ -102,11 +107,21 @@ class ComponentsHandler(_Handler):
                 "versions": c.versions,
                 "updated_at": c.updated_at,
                 "model": c.model,
+                # False for a component whose first generation failed or was cancelled.
+                "has_version": c.current is not None,
+                "last_failure": _failure(failures.get(c.name)),
             }
             for c in summaries
         ]
         active = [g.summary() for g in self.service.manager.active(context.api_path)]
         self._reply({"notebook": context.api_path, "components": components, "active": active})
+
+
+def _failure(draft: DraftRecord | None) -> dict[str, Any] | None:
+    """The latest failed or cancelled generation, when nothing was saved since: what the list shows."""
+    if draft is None:
+        return None
+    return {"code": draft.error_code, "message": draft.error_message, "at": draft.created_at}
 
 
 def _versions_payload(name: str, versions: list[VersionRecord], current: VersionRecord) -> dict[str, Any]:
@@ -195,15 +210,49 @@ class RollbackHandler(_Handler):
 
 
 class ModelsHandler(_Handler):
+    """The models the panel may offer: the configured ones and, with ``?notebook=``, those its components
+    use; each says whether its key is set in the server's environment."""
+
     @web.authenticated
     @authorized
     async def get(self) -> None:
         settings = self.service.settings
+        kept: dict[str, str | None] = {}
+        if "notebook" in self.request.query_arguments:
+            context = await self._context()
+            kept = await self._call(context, lambda store: store.component_models())
+        roles: dict[str, list[str]] = {name: [] for name in self.service.models()}
+        for role, names in (
+            ("model", [settings.model]),
+            ("edit_model", [settings.edit_model]),
+            ("fallback", list(settings.fallback_models)),
+        ):
+            for name in filter(None, names):
+                roles[name].append(role)
+        users: dict[str, list[str]] = {}
+        for component, model in kept.items():
+            users.setdefault(model or settings.model, []).append(component)
+        names = list(dict.fromkeys([*roles, *users]))
+        with advising(PANEL_ADVICE):
+            keys = await asyncio.gather(*(key_status(name) for name in names))
         self._reply(
             {
                 "model": settings.model,
                 "edit_model": settings.edit_model or None,
                 "fallback_models": list(settings.fallback_models),
-                "choices": self.service.models(),
+                "choices": names,
+                "models": [
+                    {
+                        "model": name,
+                        "roles": roles.get(name, []),
+                        "components": users.get(name, []),
+                        "ready": key.ready,
+                        "variables": list(key.variables),
+                        "problem": key.problem,
+                    }
+                    for name, key in zip(names, keys, strict=True)
+                ],
+                "component_models": {component: model or settings.model for component, model in kept.items()},
+                "any_model": self.service.allow_any_model,
             }
         )

@@ -45,6 +45,10 @@ class Hub:
         for followers in self._followers.values():
             followers.pop(listener, None)
 
+    def notebooks(self) -> list[str]:
+        """The notebooks someone subscribed to."""
+        return list(self._subscriptions)
+
     def audience(self, notebook: str, component: str) -> list[Listener]:
         listeners = self._subscriptions.get(notebook, {})
         return [

@@ -161,6 +161,10 @@ class NotebookRegistry:
             self._close_idle()
         return context
 
+    def opened(self, api_path: str) -> NotebookContext | None:
+        """The context of a notebook already in use (no path checks: ``api_path`` came from ``open``)."""
+        return self._contexts.get(api_path)
+
     def _check_history_folder(self, file: NotebookFile) -> None:
         """A history beside the notebook must stay inside the root too: its folder may be a link."""
         if self.settings.store_dir:

@@ -137,8 +137,8 @@ class StreamSession:
     async def _generate(self, message: Generate) -> None:
         await self._require_write("start them")
         service = self.service
-        model = service.choose_model(message.model, edit=message.edit)
         context = await service.registry.open(message.notebook)
+        model = await service.check_model(message.model, context)
         if message.edit:
             current = await context.call(lambda store: store.current(message.component))
             if current is None:
@@ -147,7 +147,15 @@ class StreamSession:
                     f"{message.component!r} has no version in {context.api_path} yet; "
                     "send 'generate' to create it.",
                 )
-        spec = GenerationSpec(message.component, message.instruction, model, message.regenerate, self.user)
+        planned = await context.call(lambda store: service.planned_model(model, store, message.component))
+        spec = GenerationSpec(
+            message.component,
+            message.instruction,
+            model,
+            message.regenerate,
+            self.user,
+            planned_model=planned,
+        )
         generation = service.manager.submit(context, spec)
         self._send(out.encode(out.accepted(message.id, generation.id)))
         service.manager.launch(generation, requester=self)
@@ -161,13 +169,26 @@ class StreamSession:
             if message.component in (None, component):
                 notice = out.component_error(context.api_path, component, version, reported_error(error))
                 self._send(out.encode(notice))
+        await self._watch_history(context)
+
+    async def _watch_history(self, context: NotebookContext) -> None:
+        """Follow what kernels and the command line save to this history from now on (best effort: a
+        history that cannot be read is reported by the requests that need it)."""
+        watcher = self.service.watcher
+        if watcher is None:
+            return
+        try:
+            await watcher.look(context)
+        except Exception as error:
+            log.debug("jupyter-componentgen: not watching %s: %r", context.api_path, error)
+        watcher.start()
 
     async def _fix(self, message: Fix) -> None:
         """Ask the model to fix a blocked draft or a frame error of the current version (see fixes.py)."""
         await self._require_write("ask for fixes")
         service, manager = self.service, self.service.manager
-        model = service.choose_model(message.model, edit=False)
         context = await service.registry.open(message.notebook)
+        model = await service.check_model(message.model, context)
         failure = await failure_to_fix(context, message)
         component, version = message.component, message.version
         if message.error is not None and version is not None:
@@ -186,7 +207,10 @@ class StreamSession:
                     f"No automatic fix for {component!r}: only a version a generation just saved is fixed "
                     "automatically, once, and never a fix. Ask for a fix yourself.",
                 )
-        spec = GenerationSpec(component, failure.instruction(), model, False, self.user, fix=failure)
+        planned = await context.call(lambda store: service.planned_model(model, store, component))
+        spec = GenerationSpec(
+            component, failure.instruction(), model, False, self.user, fix=failure, planned_model=planned
+        )
         try:
             generation = manager.submit(context, spec)
         except GenerationRefused:

@@ -13,9 +13,9 @@ from jupyter_componentgen.config import load_settings
 from jupyter_componentgen.engine.events import Event
 from jupyter_componentgen.engine.generation import Engine, GenerationRequest
 from jupyter_componentgen.store import Store
-from tests.provider import Script, ScriptedProvider
+from tests.provider import Fault, Script, ScriptedProvider
 
-from .cases import CASES, CODE, COUNTER, FAST, FIRST_TOKEN_TIMEOUT, IDLE_TIMEOUT, IDS, FaultCase
+from .cases import CASES, CODE, COUNTER, FAST, FIRST_TOKEN_TIMEOUT, IDLE_TIMEOUT, IDS, SLACK, FaultCase
 
 MODEL = "anthropic/claude-test-main"
 FALLBACK = "anthropic/claude-test-fallback"
@@ -125,3 +125,50 @@ def test_total_timeout_bounds_the_whole_generation(tmp_path: Path, llm_env: Scri
     assert outcome.error.code == "total_timeout"
     assert seconds <= 2.0
     assert engine.store.current("counter") is None
+
+
+def _stall() -> Script:
+    return Script(COUNTER, tokens_per_second=FAST, fault=Fault("stall_before_first", seconds=30))
+
+
+def _overloaded() -> Script:
+    return Script(COUNTER, tokens_per_second=FAST, fault=Fault("http_error", status=529))
+
+
+def test_a_stall_ends_within_its_timeout_even_with_retries_on(
+    tmp_path: Path, llm_env: ScriptedProvider
+) -> None:
+    """A person who set first_token_timeout=2 waits about 2 s for a stalled provider, not 3 x 2 s."""
+    llm_env.enqueue(_stall(), _stall(), _stall())
+    engine = make_engine(tmp_path, False, first_token_timeout=2.0, max_retries=2)
+
+    outcome, events, seconds = run_timed(engine, llm_env)
+
+    assert outcome.error is not None
+    assert outcome.error.code == "first_token_timeout"
+    assert seconds <= 2.0 + SLACK, f"ended after {seconds:.2f} s"
+    assert len(llm_env.requests) == 1, "a stall is not retried past its timeout"
+    assert not any(e.get("phase") == "retrying" for e in events)
+
+
+@pytest.mark.parametrize("first", [_overloaded, _stall], ids=["overloaded", "stall"])
+def test_with_a_fallback_overload_and_stalls_move_to_it_at_once(
+    first: Any, tmp_path: Path, llm_env: ScriptedProvider
+) -> None:
+    llm_env.enqueue(first(), Script(COUNTER, tokens_per_second=FAST))
+    engine = make_engine(tmp_path, True, max_retries=2)
+
+    outcome, events, seconds = run_timed(engine, llm_env)
+
+    assert outcome.status == "saved", outcome.error
+    assert [(request.body or {}).get("model") for request in llm_env.requests] == [
+        MODEL.removeprefix("anthropic/"),
+        FALLBACK.removeprefix("anthropic/"),
+    ], "no retry on the failing model: the fallback is asked next"
+    bound = (FIRST_TOKEN_TIMEOUT if first is _stall else 0.0) + SLACK
+    switched = llm_env.requests[1].received_at - llm_env.requests[0].received_at
+    assert switched <= bound, f"the fallback was asked {switched:.2f} s after the first request"
+    assert seconds <= bound + 3.0
+    retrying = [e["message"] for e in events if e.get("phase") == "retrying"]
+    assert len(retrying) == 1
+    assert FALLBACK in retrying[0]

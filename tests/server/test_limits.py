@@ -174,10 +174,10 @@ BAD_MESSAGES: list[tuple[Any, str, str]] = [
             "notebook": "analysis.ipynb",
             "component": "a",
             "instruction": "y",
-            "model": "evil/model",
+            "model": "huggingface/https://collector.invalid/x",
         },
-        "unknown_model",
-        "not configured",
+        "bad_model",
+        "not an address",
     ),
     (
         {"type": "edit", "id": "x", "notebook": "analysis.ipynb", "component": "nope", "instruction": "y"},

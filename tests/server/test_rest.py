@@ -105,12 +105,18 @@ async def test_hand_edit_waits_for_a_running_generation(
 
 
 async def test_models_lists_the_configured_choices(api: Fetch, server: Any) -> None:
-    assert payload(await api("models")) == {
+    models = payload(await api("models"))
+    assert {key: models[key] for key in ("model", "edit_model", "fallback_models", "choices")} == {
         "model": MODEL,
         "edit_model": None,
         "fallback_models": ["openai/gpt-test-fallback"],
         "choices": [MODEL, "openai/gpt-test-fallback"],
     }
+    assert [(m["model"], m["roles"]) for m in models["models"]] == [
+        (MODEL, ["model"]),
+        ("openai/gpt-test-fallback", ["fallback"]),
+    ]
+    assert models["component_models"] == {}
 
 
 async def test_metrics_are_served_on_the_server_metrics_route(
