@@ -115,8 +115,11 @@ class ComponentGen(Configurable):
     ).tag(config=True)
     allowed_imports = List(
         Unicode(),
-        default_value=["react", "react/jsx-runtime", "react-dom", "recharts", "lucide-react"],
-        help="Modules generated code may import (the runtime bundles exactly these).",
+        default_value=[],
+        help="Modules generated code may import. Empty (the default): every module the runtime bundles "
+        "(react, the shadcn/ui components, lucide-react, recharts, framer-motion, lodash, d3, mathjs, "
+        "papaparse, xlsx, date-fns, three, chart.js, plotly.js, tone and their usual import names). A list "
+        "narrows that to the names in it.",
     ).tag(config=True)
     disabled_static_rules = List(
         Unicode(),

@@ -31,6 +31,7 @@ from ipywidgets import widget_serialization
 from .engine.autofix import BLOCKED_PHASE, FrameFailure
 from .engine.code_checks import BlockedCode
 from .engine.events import EventSink
+from .engine.generation import kept_after_cancel
 from .kernel_runner import EngineRunner, current_shell, wait_interruptibly
 from .resources import static_asset
 from .view_limits import ViewMessageLimits, cap_reported_text
@@ -160,18 +161,22 @@ class PropsDict(traitlets.TraitType[dict[str, Any], Any]):
         super().__init__(default_value=traitlets.Undefined, **kwargs)
 
     def make_dynamic_default(self) -> dict[str, Any]:
-        return {}  # a fresh dict per widget
+        # No data: the component's `data` prop is null (and the model is told there is none).
+        return self.validate(None, None)
 
     def validate(self, obj: Any, value: Any) -> dict[str, Any]:
-        if getattr(obj, "_props_from_view", False):
-            # Props coming back from a view were converted already.
+        already = obj is not None and value is obj._trait_values.get(self.name)
+        if obj is not None and (getattr(obj, "_props_from_view", False) or already):
+            # Props coming back from a view, or traitlets setting again what it has just validated (it does
+            # for constructor arguments): converted already.
             if not isinstance(value, dict):
                 self.error(obj, value)
             return value
         from .engine.data import to_props
 
         props = to_props(value)
-        obj._data_source = value
+        if obj is not None:
+            obj._data_source = value
         return props
 
 
@@ -445,13 +450,16 @@ class ComponentWidget(anywidget.AnyWidget):
         final = stream.final if stream is not None else None
         if final is not None and final["phase"] == phase:
             return {**final, "started_at": None, "elapsed_ms": elapsed_ms}
-        if outcome.error is not None:
+        if outcome.status == "cancelled":
+            # The status line shows "Cancelled" itself: say only what is on screen now.
+            message = kept_after_cancel(self.version or None)
+        elif outcome.error is not None:
             message = outcome.error.message
         elif outcome.version is not None:
             message = f"Version {outcome.version.number}."
         else:
             message = ""
-        if outcome.status in ("failed", "cancelled") and self.version:
+        if outcome.status == "failed" and self.version:
             message += f" Version {self.version} is still current."
         usage = outcome.usage
         return {

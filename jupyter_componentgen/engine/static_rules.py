@@ -9,7 +9,11 @@ banned on the global object itself (``window``, ``self``, ``globalThis``, ``fram
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+
+# Whether a component may import a module, by its import name.
+ImportAllowed = Callable[[str], bool]
 
 # Rule ids: stable strings shown in findings and accepted by ``disabled_static_rules``.
 RULE_BANNED_API = "banned-api"
@@ -40,13 +44,13 @@ ALL_RULES: frozenset[str] = frozenset(
     }
 )
 
-DEFAULT_ALLOWED_IMPORTS: tuple[str, ...] = (
-    "react",
-    "react/jsx-runtime",
-    "react-dom",
-    "recharts",
-    "lucide-react",
-)
+def bundled_import(module: str) -> bool:
+    """Whether the sandbox's runtime bundles ``module`` (its build manifest says; aliases included)."""
+    from jupyter_componentgen.runtime_modules import is_bundled_specifier
+
+    return is_bundled_specifier(module)
+
+
 
 # Network, storage, code-from-strings and escapes from the frame.
 BANNED_GLOBALS: frozenset[str] = frozenset(
@@ -64,8 +68,6 @@ BANNED_GLOBALS: frozenset[str] = frozenset(
         "eval",
         "Function",
         "importScripts",
-        "localStorage",
-        "sessionStorage",
         "indexedDB",
         "caches",
         "cookieStore",
@@ -94,8 +96,6 @@ BANNED_PROPERTIES: frozenset[str] = frozenset(
         "serviceWorker",
         "eval",
         "importScripts",
-        "localStorage",
-        "sessionStorage",
         "indexedDB",
         "cookieStore",
         "sendBeacon",
@@ -167,7 +167,8 @@ STRING_CODE_CALLS: frozenset[str] = frozenset({"setTimeout", "setInterval"})
 class StaticRules:
     """The configurable part of the checks."""
 
-    allowed_imports: frozenset[str] = frozenset(DEFAULT_ALLOWED_IMPORTS)
+    # Every module the sandbox's runtime can load, unless the settings narrow it (see rules_from_settings).
+    allowed_import: ImportAllowed = field(default=bundled_import)
     disabled: frozenset[str] = frozenset()
     extra_banned: frozenset[str] = frozenset()
     max_bytes: int = 200_000
