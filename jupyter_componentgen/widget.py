@@ -239,7 +239,8 @@ class ComponentWidget(anywidget.AnyWidget):
         self._props_from_view = False
         self._data_source: Any = None
         self._handlers: dict[str, list[EventHandler]] = {}
-        self._view_seen = False
+        # Views on screen (each says so when it opens and closes): they assemble streamed code themselves.
+        self._views_alive = 0
         self._job: _Job | None = None
         self._last_outcome: GenerationOutcome | None = None
         self.last_frame_error: dict[str, Any] | None = None
@@ -387,24 +388,18 @@ class ComponentWidget(anywidget.AnyWidget):
         status = self._final_status(job, outcome, elapsed_ms)
         with self._sync_lock:
             if outcome.status in ("saved", "cached") and record is not None:
-                if stream is not None and stream.code.started:
-                    if stream.code.text != record.code:
-                        # The saved code differs from what streamed (e.g. the engine reworked it): replace
-                        # the view's copy first, so the end of the stream adopts the saved code.
-                        stream.code.sync(done=False, code=record.code)
-                    stream.code.end(ok=True, version=record.number)
-                    if self._view_seen:
-                        # The views assembled this code from the deltas: do not send it again.
-                        with self._lock_property(code=record.code):
-                            self._show(record, status)
-                    else:
-                        # No view (nbclient, papermill): the saved widget state must carry the code.
+                if stream is not None:
+                    stream.finish(record.code, status)
+                if stream is not None and self._views_alive > 0:
+                    # The views adopted the saved code from the stream: do not send it again.
+                    with self._lock_property(code=record.code):
                         self._show(record, status)
                 else:
+                    # No view (nbclient, papermill): the saved widget state must carry the code.
                     self._show(record, status)
             else:
-                if stream is not None and stream.code.started:
-                    stream.code.end(ok=False)
+                if stream is not None:
+                    stream.finish(None, status)
                 self._set_traits(status=status, error=self._error_after(outcome, status))
             job.outcome = outcome
             self._last_outcome = outcome
@@ -492,7 +487,10 @@ class ComponentWidget(anywidget.AnyWidget):
             self.send(content)
 
     def stream_status(self, status: WidgetStatus) -> None:
-        self._set_traits(status=status)
+        # The views follow the phases from the stream's events (a view that opens mid-stream asks for them):
+        # the trait changes here for Python, without a message; the settled status is sent.
+        with self._sync_lock, self._lock_property(status=status):
+            self.status = status
 
     # Thread-safe state sync
 
@@ -542,7 +540,9 @@ class ComponentWidget(anywidget.AnyWidget):
             if job is not None:
                 job.runner.call_soon(self._resync, job)
         elif kind == "view_ready":
-            self._view_seen = True
+            self._views_alive += 1
+        elif kind == "view_closed":
+            self._views_alive = max(0, self._views_alive - 1)
         elif kind == "external_update":
             self._on_external_update(content)
         elif kind == "fix":
@@ -556,18 +556,12 @@ class ComponentWidget(anywidget.AnyWidget):
         self._notify(f"The component sent too many {kind!r} messages; the extra ones were ignored.")
 
     def _resync(self, job: _Job) -> None:
-        """Send the whole streamed code to a view that saw a gap (runs on the runner, in stream order)."""
+        """Resend the stream's status and code to a view that missed part of it (on the runner, in order)."""
         stream = job.stream
-        if stream is None or not stream.code.started or job is not self._job:
+        if stream is None or job is not self._job or job.outcome is not None:
             return
         with self._sync_lock:
-            if job.outcome is None:
-                stream.code.sync(done=False)
-            elif job.outcome.status in ("saved", "cached"):
-                # The stream ended ok but this view missed part of it: give it the saved code to adopt.
-                stream.code.sync(done=True, code=self.code)
-            else:
-                stream.code.sync(done=True)
+            stream.resend()
 
     def _dispatch_event(self, name: str, payload: Any) -> None:
         for handler in list(self._handlers.get(name, ())):

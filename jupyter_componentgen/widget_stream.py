@@ -1,8 +1,23 @@
-"""Turns a generation's engine events into the widget's custom messages and status, cheaply.
+"""A generation's engine events, sent to the widget's views as they are: the same events
+(schema/events.schema.json) the server sends the side panel, so one follower (js/src/stream/follower.ts)
+reads both. Two things make it cheap on the comm:
 
-Code travels as deltas with offsets (schema/widget.schema.json), batched so that a stream of one-token
-chunks does not become one message per token; the status trait is throttled, since the view ticks the
-elapsed time itself from ``started_at``. Everything here runs on the engine runner's event loop.
+- code deltas are coalesced: consecutive ``content_block_delta`` events become one, sent at most every
+  MIN_DELTA_INTERVAL_S (a small batch waits at most MAX_DELTA_LATENCY_S), in a compact envelope:
+  ``{"type": "delta", "text"}`` stands for the next delta event of the generation and block the previous
+  events named (schema/widget.schema.json); the model's prose is not streamed to the cell, which shows it
+  (the explanation trait) when the generation ends;
+- an event names its generation only when it changes, and carries no sequence number (the views number
+  the events of the comm themselves);
+- status events that repeat the phase and message are dropped (the view counts streamed code itself), and
+  a status does not repeat the model or route the previous one named, nor, while running, carry the
+  engine's token estimate.
+
+The closing events (the terminal status and ``message_stop``) are held until the widget settles, so a
+view learns the outcome together with the final code: when the code saved differs from what streamed
+(a repair, a reworked edit), the saved code is sent first, as one more file block. The widget's ``status``
+trait follows phase changes for Python; the views get the phases from the events. Everything here
+runs on the engine runner's event loop.
 """
 
 from __future__ import annotations
@@ -15,16 +30,15 @@ from typing import Any, NotRequired, Protocol, TypedDict
 
 from .engine.events import Event
 
-# No two deltas closer than this (the first of a block and the end of a block go at once).
+# No two code batches closer than this (a block's start and end go at once).
 MIN_DELTA_INTERVAL_S = 0.04
-# A small batch waits at most this long. At a typical 60 tokens/s this sends a few hundred bytes about
-# twice a second: the preview repairs and renders per line anyway, and every message costs its envelope.
-MAX_DELTA_LATENCY_S = 0.5
-# Status trait updates within one phase are at most this frequent; a phase change goes at once.
-STATUS_INTERVAL_S = 0.25
-# How long a new running phase waits for a successor before it is shown.
+# A small batch waits at most this long: a preview renders per line anyway, and every message costs its
+# envelope.
+MAX_DELTA_LATENCY_S = 0.25
+# How long a new running phase waits for a successor before the status trait shows it.
 PHASE_SETTLE_S = 0.06
 TERMINAL_PHASES = frozenset({"done", "cached", "cancelled", "error"})
+_COALESCED = frozenset({"content_block_delta"})
 
 
 class WidgetStatus(TypedDict):
@@ -49,107 +63,93 @@ class StreamPort(Protocol):
 
 
 def utf16_length(text: str) -> int:
-    """Length as JavaScript counts it (UTF-16 code units), which is what delta offsets are measured in."""
+    """Length as JavaScript counts it (UTF-16 code units)."""
     return len(text.encode("utf-16-le")) // 2
 
 
-class CodeStream:
-    """The code streamed by one generation, sent to the view as batched, offset-stamped deltas."""
+class EventBatcher:
+    """Sends events to the views, merging runs of deltas into one event per batch."""
 
-    def __init__(
-        self, generation: str, send: Callable[[dict[str, Any]], None], loop: asyncio.AbstractEventLoop
-    ) -> None:
-        self.generation = generation
-        self.started = False
+    def __init__(self, send: Callable[[dict[str, Any]], None], loop: asyncio.AbstractEventLoop) -> None:
         self._send = send
         self._loop = loop
-        self._parts: list[str] = []
-        self._pending: list[str] = []
+        self._pending: Event | None = None
+        self._generation: Any = None
+        self._last_run: Event | None = None
         self._pending_chars = 0
-        self._sent_units = 0
         self._last_flush = -math.inf
         self._timer: asyncio.TimerHandle | None = None
-        # A batch goes before the latency cap once the message envelope is at most a quarter of it, which
-        # keeps the bytes sent per generation under about 1.4x the code (JSON escaping included).
-        envelope = {"method": "custom", "content": self._delta(0, "")}
+        # A batch goes before the latency cap once its envelope is at most a quarter of it.
+        envelope = {"method": "custom", "content": {"type": "delta", "text": ""}}
         self._worthwhile_chars = 4 * len(json.dumps(envelope, separators=(",", ":")))
 
-    @property
-    def text(self) -> str:
-        return "".join(self._parts)
+    @staticmethod
+    def _sample_delta() -> Event:
+        return {
+            "type": "content_block_delta",
+            "generation": "g" * 12,
+            "seq": 1000,
+            "component": "c",
+            "text": "",
+        }
 
-    def start_block(self) -> None:
-        """A new code block begins: the streamed code restarts empty."""
-        self._cancel_timer()
-        self._parts.clear()
-        self._pending.clear()
-        self._pending_chars = 0
-        self._sent_units = 0
-        self._last_flush = -math.inf
-        self.started = True
-        self._send({"type": "stream_start", "generation": self.generation})
-
-    def append(self, text: str) -> None:
-        if not text:
+    def send(self, event: Event) -> None:
+        """Forward ``event``; deltas may wait a little to travel with the next ones."""
+        pending = self._pending
+        if event["type"] in _COALESCED:
+            if pending is not None and not self._same_run(pending, event):
+                self.flush()
+                pending = None
+            if pending is None:
+                if self._last_run is None or not self._same_run(self._last_run, event):
+                    self._last_flush = -math.inf  # the first delta of a run goes at once
+                self._pending = dict(event)
+            else:
+                pending["text"] += event["text"]
+                pending["seq"] = event["seq"]
+            self._pending_chars += len(event["text"])
+            self._schedule_flush()
             return
-        if not self.started:
-            self.start_block()
-        self._parts.append(text)
-        self._pending.append(text)
-        self._pending_chars += len(text)
+        self.flush()
+        self._last_run = None
+        self._emit(event)
+
+    def flush(self) -> None:
+        """Send the pending batch now."""
+        self._cancel_timer()
+        pending, self._pending = self._pending, None
+        self._pending_chars = 0
+        if pending is not None:
+            self._emit(pending)
+            self._last_flush = self._loop.time()
+            self._last_run = pending
+
+    def close(self) -> None:
+        self._cancel_timer()
+
+    def _emit(self, event: Event) -> None:
+        if event["type"] == "content_block_delta":
+            self._send({"type": "delta", "text": event["text"]})
+            return
+        # The views number events themselves and remember the generation the last one named.
+        compact = {key: value for key, value in event.items() if key != "seq"}
+        if compact.get("generation") == self._generation:
+            del compact["generation"]
+        else:
+            self._generation = compact.get("generation")
+        self._send({"type": "event", "event": compact})
+
+    @staticmethod
+    def _same_run(pending: Event, event: Event) -> bool:
+        return pending["type"] == event["type"] and pending.get("component") == event.get("component")
+
+    def _schedule_flush(self) -> None:
         since = self._loop.time() - self._last_flush
         worthwhile = self._pending_chars >= self._worthwhile_chars
         if since >= MAX_DELTA_LATENCY_S or (worthwhile and since >= MIN_DELTA_INTERVAL_S):
             self.flush()
             return
-        wait = MIN_DELTA_INTERVAL_S if worthwhile else MAX_DELTA_LATENCY_S
-        self._schedule(self._last_flush + wait)
-
-    def flush(self) -> None:
-        """Send what is pending now (used at the end of a block, and by the batching timer)."""
-        self._cancel_timer()
-        if not self._pending:
-            return
-        text = "".join(self._pending)
-        self._pending.clear()
-        self._pending_chars = 0
-        self._send(self._delta(self._sent_units, text))
-        self._sent_units += utf16_length(text)
-        self._last_flush = self._loop.time()
-
-    def sync(self, *, done: bool, code: str | None = None) -> None:
-        """Send the whole streamed code (a view's resync, or a final code that differs from the stream)."""
-        self._cancel_timer()
-        if code is not None:
-            self._parts[:] = [code]
-        full = self.text
-        self._pending.clear()
-        self._pending_chars = 0
-        self._sent_units = utf16_length(full)
-        self._last_flush = self._loop.time()
-        self._send({"type": "code_sync", "generation": self.generation, "code": full, "done": done})
-
-    def end(self, *, ok: bool, version: int | None = None) -> None:
-        """Close the stream: ok means the streamed code is now the widget's code (of ``version``)."""
-        self.flush()
-        message = {
-            "type": "stream_end",
-            "generation": self.generation,
-            "ok": ok,
-            "length": utf16_length(self.text),
-        }
-        if version is not None:
-            message["version"] = version
-        self._send(message)
-
-    def close(self) -> None:
-        self._cancel_timer()
-
-    def _delta(self, offset: int, text: str) -> dict[str, Any]:
-        # No generation id here: it travels once in stream_start, which keeps each batch's envelope small.
-        return {"type": "delta", "offset": offset, "text": text}
-
-    def _schedule(self, when: float) -> None:
+        when = self._last_flush + (MIN_DELTA_INTERVAL_S if worthwhile else MAX_DELTA_LATENCY_S)
         if self._timer is not None:
             if self._timer.when() <= when:
                 return
@@ -157,55 +157,6 @@ class CodeStream:
         self._timer = self._loop.call_at(when, self.flush)
 
     def _cancel_timer(self) -> None:
-        if self._timer is not None:
-            self._timer.cancel()
-            self._timer = None
-
-
-class StatusThrottle:
-    """Applies status changes at most every STATUS_INTERVAL_S within a phase; the latest always lands.
-
-    Updates that repeat the phase and message are dropped (see ``update``).
-    """
-
-    def __init__(self, apply: Callable[[WidgetStatus], None], loop: asyncio.AbstractEventLoop) -> None:
-        self._apply = apply
-        self._loop = loop
-        self._last_phase: str | None = None
-        self._last_key: tuple[str, str] | None = None
-        self._last_applied = -math.inf
-        self._pending: WidgetStatus | None = None
-        self._timer: asyncio.TimerHandle | None = None
-
-    def update(self, status: WidgetStatus) -> None:
-        if (status["phase"], status["message"]) == self._last_key:
-            # Only the token estimate changed: the view counts streamed code itself, so this would be
-            # bytes on the comm for nothing.
-            return
-        now = self._loop.time()
-        if status["phase"] != self._last_phase:
-            # A phase that another replaces within moments (queued -> connecting, saving -> done) is never
-            # seen by anyone; waiting a little lets the newer one replace it instead of both being sent.
-            self._pending = status
-            self.close()
-            self._timer = self._loop.call_at(now + PHASE_SETTLE_S, self.flush)
-            return
-        self._pending = status
-        if self._timer is None:
-            when = max(now, self._last_applied + STATUS_INTERVAL_S)
-            self._timer = self._loop.call_at(when, self.flush)
-
-    def flush(self) -> None:
-        self.close()
-        status, self._pending = self._pending, None
-        if status is None:
-            return
-        self._last_phase = status["phase"]
-        self._last_key = (status["phase"], status["message"])
-        self._last_applied = self._loop.time()
-        self._apply(status)
-
-    def close(self) -> None:
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
@@ -224,63 +175,166 @@ class WidgetStream:
         model: str,
     ) -> None:
         self.generation = generation
-        self.code = CodeStream(generation, port.stream_send, loop)
-        self.status = StatusThrottle(port.stream_status, loop)
         self.started_at_ms = started_at_ms
         self.model = model
-        # The engine's closing status (done, cached, error, cancelled): the widget applies it together
-        # with the new code and version, so the view never shows "done" before the version changed.
+        self._port = port
+        self._loop = loop
+        self._batcher = EventBatcher(port.stream_send, loop)
+        self._last_seq = 0
+        self._component = ""
+        self._file_open = False
+        self._code_parts: list[str] = []
+        self._last_status: Event | None = None
+        self._last_shown: tuple[str, str] | None = None
+        self._sent: dict[str, Any] = {}
+        self._usage: dict[str, Any] = {}
+        self._held: list[Event] = []
+        self._status_timer: asyncio.TimerHandle | None = None
+        # The engine's closing status: the widget applies it with the new code and version.
         self.final: WidgetStatus | None = None
-        self._streaming_code = False
-        self._last_usage: dict[str, Any] = {}
+
+    @property
+    def code(self) -> str:
+        """The code the views have assembled from this stream (the last file block's text)."""
+        return "".join(self._code_parts)
+
+    @property
+    def code_started(self) -> bool:
+        return bool(self._code_parts) or self._file_open
 
     def __call__(self, event: Event) -> None:
+        self._last_seq = max(self._last_seq, int(event.get("seq", 0)))
         kind = event.get("type")
         if kind == "status":
             self._on_status(event)
-        elif kind == "content_block_start":
-            # Edit blocks hold search/replace text, not the code itself; their result arrives at the end.
-            self._streaming_code = event.get("kind") == "file"
-            if self._streaming_code:
-                self.code.start_block()
-        elif kind == "content_block_delta":
-            if self._streaming_code:
-                self.code.append(str(event.get("text", "")))
+            return
+        if kind == "message_stop":
+            self._held.append(event)
+            return
+        if kind == "content_block_start":
+            self._component = str(event.get("component", self._component))
+            self._file_open = event.get("kind") == "file"
+            if self._file_open:
+                self._code_parts.clear()
+        elif kind == "content_block_delta" and self._file_open:
+            self._code_parts.append(str(event.get("text", "")))
         elif kind == "content_block_stop":
-            if self._streaming_code:
-                self.code.flush()
-            self._streaming_code = False
+            self._file_open = False
+        elif kind == "text_delta":
+            # The cell shows the model's prose when the generation ends (the explanation trait); streaming it
+            # too would send it twice.
+            return
+        self._batcher.send(event)
 
-    def _make_status(self, phase: str, message: str, *, elapsed_ms: int, running: bool) -> WidgetStatus:
-        usage = self._last_usage
+    # Settling, from the widget ------------------------------------------------------------------------
+
+    def finish(self, final_code: str | None, closing: WidgetStatus) -> None:
+        """Release the closing events; first the saved code, when it is not what the views assembled.
+
+        ``closing`` is the status the widget settles on: it is sent as the terminal status when the engine
+        never reported one (a generation cancelled before it ran, or one that stopped on an internal error).
+        """
+        self._batcher.flush()
+        if final_code is not None and final_code != self.code:
+            self._send_code(final_code)
+        if not any(event.get("type") == "status" for event in self._held):
+            self._held.append(
+                {
+                    "type": "status",
+                    "generation": self.generation,
+                    "seq": self._last_seq + 1,
+                    "phase": closing["phase"],
+                    "message": closing["message"],
+                    "model": closing["model"] or self.model,
+                    "elapsed_ms": closing["elapsed_ms"],
+                }
+            )
+        for event in self._held:
+            self._batcher.send(event)
+        self._held.clear()
+        self._batcher.flush()
+
+    def resend(self) -> None:
+        """Send a view that missed part of the stream what it needs to show it: the status and the code."""
+        self._batcher.flush()
+        if self._last_status is not None:
+            self._port.stream_send({"type": "event", "event": self._last_status})
+        if self.code_started:
+            self._send_code(self.code, still_open=self._file_open)
+
+    def close(self) -> None:
+        self._batcher.close()
+        if self._status_timer is not None:
+            self._status_timer.cancel()
+            self._status_timer = None
+
+    def _send_code(self, code: str, *, still_open: bool = False) -> None:
+        stamp = {"generation": self.generation, "seq": max(self._last_seq, 1), "component": self._component}
+        self._code_parts[:] = [code]
+        self._port.stream_send(
+            {
+                "type": "event",
+                "event": {**stamp, "type": "content_block_start", "kind": "file", "position": 0},
+            }
+        )
+        self._port.stream_send(
+            {"type": "event", "event": {**stamp, "type": "content_block_delta", "text": code}}
+        )
+        if not still_open:
+            self._port.stream_send({"type": "event", "event": {**stamp, "type": "content_block_stop"}})
+
+    # Status ---------------------------------------------------------------------------------------------
+
+    def _on_status(self, event: Event) -> None:
+        phase = str(event.get("phase", ""))
+        if isinstance(event.get("model"), str) and event["model"]:
+            self.model = event["model"]
+        running = phase not in TERMINAL_PHASES
+        if not running:
+            if isinstance(event.get("usage"), dict):
+                self._usage = event["usage"]
+            self.final = self._status(event, running=False)
+            self._held.append(self._lean(event, running=False))
+            self._last_status = event
+            return
+        key = (phase, str(event.get("message", "")))
+        self._last_status = event
+        if key == self._last_shown:
+            return  # only the engine's token estimate changed: the view counts streamed code itself
+        self._last_shown = key
+        self._show_phase(self._status(event, running=True))
+        if phase != "saving":  # a moment before the closing events, which say more
+            self._batcher.send(self._lean(event))
+
+    def _lean(self, event: Event, *, running: bool = True) -> Event:
+        """A status without what the views already have: the model and route the last one named, and while
+        running the engine's token estimate (the views count streamed code themselves)."""
+        lean = {key: value for key, value in event.items() if not (running and key == "usage")}
+        for key in ("route", "model"):
+            if key not in lean:
+                continue
+            if lean[key] == self._sent.get(key):
+                del lean[key]
+            else:
+                self._sent[key] = lean[key]
+        return lean
+
+    def _status(self, event: Event, *, running: bool) -> WidgetStatus:
+        usage = self._usage
         return {
-            "phase": phase,
-            "message": message,
+            "phase": str(event.get("phase", "")),
+            "message": str(event.get("message", "")),
             "model": self.model,
             "input_tokens": int(usage.get("input_tokens", 0)),
             "output_tokens": int(usage.get("output_tokens", 0)),
             "cost": usage.get("cost"),
             "started_at": self.started_at_ms if running else None,
-            "elapsed_ms": elapsed_ms,
+            "elapsed_ms": int(event.get("elapsed_ms", 0)),
         }
 
-    def close(self) -> None:
-        self.code.close()
-        self.status.close()
-
-    def _on_status(self, event: Event) -> None:
-        phase = str(event.get("phase", ""))
-        running = phase not in TERMINAL_PHASES
-        # While running, usage is only the engine's estimate; the view estimates from the streamed code.
-        if not running and isinstance(event.get("usage"), dict):
-            self._last_usage = event["usage"]
-        if isinstance(event.get("model"), str) and event["model"]:
-            self.model = event["model"]
-        status = self._make_status(
-            phase, str(event.get("message", "")), elapsed_ms=int(event.get("elapsed_ms", 0)), running=running
-        )
-        if running:
-            self.status.update(status)
-        else:
-            self.status.close()
-            self.final = status
+    def _show_phase(self, status: WidgetStatus) -> None:
+        # The trait follows phases for views that open later; a phase another replaces within moments
+        # (queued -> connecting) is never seen by anyone, so it waits a little.
+        if self._status_timer is not None:
+            self._status_timer.cancel()
+        self._status_timer = self._loop.call_later(PHASE_SETTLE_S, self._port.stream_status, status)

@@ -11,9 +11,6 @@ import {
   type Action,
   type PanelState,
 } from "../src/panel/state";
-import type { FrameErrorMessage } from "../src/schema/frame";
-import { FrameReports, type FixRequest, type ServerLink } from "../src/widget/server-link";
-import { ServerStream } from "../src/widget/server-stream";
 
 const NB = "sales.ipynb";
 const FINDING: Finding = {
@@ -23,7 +20,6 @@ const FINDING: Finding = {
   column: 2,
   snippet: 'fetch("https://example.invalid")',
 };
-const RUNTIME: FrameErrorMessage = { type: "error", phase: "runtime", message: "boom\nat x", line: 4 };
 
 function run(actions: Action[], state: PanelState = initialState): PanelState {
   return actions.reduce(reduce, state);
@@ -199,92 +195,5 @@ describe("panel fixes", () => {
     });
     assert.equal(received.at(-1)?.type, "component_error");
     connection.dispose();
-  });
-});
-
-describe("a view's frame reports", () => {
-  function fakeLink() {
-    const reports: [string, number, unknown][] = [];
-    const fixes: FixRequest[] = [];
-    const link = {
-      reportFrame: (component: string, version: number, error: unknown) =>
-        reports.push([component, version, error]),
-      fix: (request: FixRequest) => {
-        fixes.push(request);
-        return Promise.reject(new Error("refused"));
-      },
-    } as unknown as ServerLink;
-    return { link, reports, fixes };
-  }
-
-  it("asks once for the automatic fix of a version a server generation saved, and reports every change", () => {
-    const stream = new ServerStream();
-    stream.handle({
-      type: "component_updated",
-      notebook: NB,
-      component: "sales",
-      version: 3,
-      code: "x",
-      reason: "generated",
-    });
-    stream.handle({
-      type: "component_updated",
-      notebook: NB,
-      component: "sales",
-      version: 2,
-      code: "y",
-      reason: "rollback",
-    });
-    assert.ok(stream.savedByServer(3));
-    assert.ok(!stream.savedByServer(2), "a rollback is not a generation");
-
-    const { link, reports, fixes } = fakeLink();
-    const frames = new FrameReports(link, "sales", (version) => stream.savedByServer(version));
-    frames.failed(3, RUNTIME);
-    frames.failed(3, RUNTIME);
-    assert.equal(reports.length, 1, "the same error is reported once");
-    assert.deepEqual(fixes, [
-      {
-        component: "sales",
-        auto: true,
-        error: { phase: "runtime", message: "boom\nat x", line: 4, version: 3 },
-      },
-    ]);
-    frames.failed(3, { ...RUNTIME, message: "other" });
-    assert.equal(fixes.length, 1, "one automatic fix per version from this view");
-    assert.equal(reports.length, 2);
-
-    frames.failed(2, RUNTIME);
-    assert.equal(fixes.length, 1, "the kernel's versions are the kernel's to fix");
-    frames.rendered(2);
-    assert.deepEqual(reports.at(-1), ["sales", 2, null]);
-    frames.rendered(2);
-    assert.equal(reports.length, 4, "a clean render is reported only after an error");
-  });
-
-  it("tells the view which findings blocked a server generation", () => {
-    const stream = new ServerStream();
-    stream.handle({
-      type: "generation_started",
-      generation: "g1",
-      notebook: NB,
-      component: "sales",
-      model: "m",
-      instruction: "x",
-      state: "running",
-    });
-    stream.handle(
-      event(1, {
-        type: "error",
-        code: "blocked",
-        message: "Blocked",
-        retryable: false,
-        draft: 7,
-        findings: [FINDING],
-      }),
-    );
-    const ended = stream.handle(event(2, { type: "status", phase: "error", message: "Blocked" }));
-    assert.equal(ended.kind, "ended");
-    assert.deepEqual(ended.kind === "ended" ? ended.blocked : null, { draft: 7, findings: [FINDING] });
   });
 });

@@ -9,7 +9,6 @@ import {
   type Action,
   type PanelState,
 } from "../src/panel/state";
-import { ServerStream } from "../src/widget/server-stream";
 
 const NB = "sales.ipynb";
 
@@ -182,94 +181,5 @@ describe("panel state", () => {
     assert.equal(state.model, "b");
     assert.deepEqual(state.components, []);
     assert.equal(state.selected, null);
-  });
-});
-
-describe("ServerStream (a cell following a server generation)", () => {
-  it("streams a file block, then adopts the version the server announces", () => {
-    const stream = new ServerStream();
-    const started = stream.handle(
-      {
-        type: "generation_started",
-        generation: "g1",
-        notebook: NB,
-        component: "sales",
-        model: "m",
-        instruction: "x",
-        state: "running",
-      },
-      1000,
-    );
-    assert.equal(started.kind, "status");
-    assert.ok(stream.active);
-    assert.deepEqual(
-      stream.handle(
-        event("g1", 1, { type: "content_block_start", component: "S", kind: "file", position: 0 }),
-      ),
-      {
-        kind: "started",
-      },
-    );
-    assert.deepEqual(
-      stream.handle(event("g1", 2, { type: "content_block_delta", component: "S", text: "abc" })),
-      {
-        kind: "appended",
-        text: "abc",
-      },
-    );
-    assert.equal(stream.code, "abc");
-    assert.deepEqual(
-      stream.handle(event("other", 3, { type: "content_block_delta", component: "S", text: "zzz" })),
-      {
-        kind: "ignored",
-      },
-    );
-    const done = stream.handle(event("g1", 4, { type: "status", phase: "done", message: "Version 2." }));
-    assert.equal(done.kind, "status");
-    const updated = stream.handle({
-      type: "component_updated",
-      notebook: NB,
-      component: "sales",
-      version: 2,
-      code: "abcd",
-      reason: "generated",
-    });
-    assert.equal(updated.kind, "updated");
-    assert.ok(!stream.active);
-  });
-
-  it("ends without a version on cancel, and asks to catch up when it lost the generation", () => {
-    const stream = new ServerStream();
-    const start: NotebookMessage = {
-      type: "generation_started",
-      generation: "g1",
-      notebook: NB,
-      component: "sales",
-      model: "m",
-      instruction: "x",
-      state: "running",
-    };
-    stream.handle(start);
-    const ended = stream.handle(
-      event("g1", 1, { type: "status", phase: "cancelled", message: "Cancelled." }),
-    );
-    assert.equal(ended.kind, "ended");
-    assert.ok(!stream.active);
-
-    stream.handle({ ...start, generation: "g2" });
-    assert.deepEqual(stream.handle({ type: "synced", notebook: NB, active: [] }), { kind: "lost" });
-  });
-
-  it("describes a rollback and a hand edit", () => {
-    const stream = new ServerStream();
-    const rolled = stream.handle({
-      type: "component_updated",
-      notebook: NB,
-      component: "s",
-      version: 1,
-      code: "",
-      reason: "rollback",
-    });
-    assert.equal(rolled.kind === "updated" && rolled.status.message, "Rolled back to version 1.");
   });
 });

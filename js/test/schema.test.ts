@@ -56,10 +56,18 @@ describe("frame messages", () => {
 
 describe("widget messages", () => {
   it("accepts kernel -> view and view -> kernel messages", () => {
-    assert.ok(isKernelToViewMessage({ type: "stream_start", generation: "g" }));
-    assert.ok(isKernelToViewMessage({ type: "delta", offset: 0, text: "a" }));
-    assert.ok(isKernelToViewMessage({ type: "stream_end", generation: "g", ok: true, length: 1 }));
-    assert.ok(isKernelToViewMessage({ type: "code_sync", generation: "g", code: "a", done: false }));
+    assert.ok(isKernelToViewMessage({ type: "delta", text: "a" }));
+    assert.ok(
+      isKernelToViewMessage({
+        type: "event",
+        event: { type: "status", generation: "g", phase: "done", message: "" },
+      }),
+    );
+    assert.ok(
+      !isKernelToViewMessage({ type: "delta", offset: 0, text: "a" }),
+      "the old delta protocol is gone",
+    );
+    assert.ok(isViewToKernelMessage({ type: "view_closed" }));
     assert.ok(isViewToKernelMessage({ type: "cancel" }));
     assert.ok(isViewToKernelMessage({ type: "resync" }));
     assert.ok(isViewToKernelMessage({ type: "rendered", version: null }));
@@ -71,7 +79,7 @@ describe("widget messages", () => {
   });
 
   it("reports where a message fails", () => {
-    assert.deepEqual(validate(widgetSchema, { type: "delta", offset: "0", text: "" }), {
+    assert.deepEqual(validate(widgetSchema, { type: "event", event: "x" }), {
       path: "/",
       reason: "matches no allowed message shape",
     });

@@ -9,6 +9,8 @@ from typing import Any
 
 from playwright.sync_api import FrameLocator, Locator, Page
 
+from .visibility import Sighting, look
+
 ARTIFACTS_DIR = Path(__file__).resolve().parent / "artifacts"
 
 # Installed on window after each load: finds a notebook panel by its path among the main area's widgets.
@@ -120,6 +122,11 @@ class Widget:
             return self.frame.locator("body").inner_text(timeout=timeout * 1000).strip()
         except Exception:  # no iframe yet, or it is being attached
             return ""
+
+    def look(self, screenshot: Path | None = None, *, text_required: bool = True) -> Sighting:
+        """How the preview looks to a person now (see visibility.py)."""
+        body = self.frame.locator("body")
+        return look(self.root.page, self.iframe, body, screenshot=screenshot, text_required=text_required)
 
     def frame_seq(self) -> int | None:
         """The number the page's recorder gave this view's iframe (None before it posted anything)."""
@@ -326,6 +333,17 @@ class LabPage:
         else:
             locator.screenshot(path=str(path))
         return path
+
+    def set_theme(self, theme: str) -> None:
+        """Switch JupyterLab's theme ("JupyterLab Light" or "JupyterLab Dark") and wait until it applies."""
+        self.page.evaluate(
+            "(theme) => window.jupyterapp.commands.execute('apputils:change-theme', {theme})", theme
+        )
+        light = "true" if theme == "JupyterLab Light" else "false"
+        self.page.wait_for_function(
+            f"() => document.body.dataset.jpThemeLight === '{light}' && document.body.dataset.jpThemeName === '{theme}'",
+            timeout=30_000,
+        )
 
     def wait_until(self, predicate: Callable[[], bool], timeout: float, message: str) -> None:
         deadline = time.monotonic() + timeout

@@ -65,8 +65,12 @@ class CommRecorder:
         return [message for message in found if message.comm_id == widget.model_id]
 
     def custom(self, widget: ComponentWidget) -> list[SentMessage]:
-        """The widget's custom messages (stream_start, delta, stream_end, code_sync)."""
+        """The widget's custom messages (the generation's events)."""
         return [m for m in self.messages(widget) if m.msg_type == "comm_msg" and m.data["method"] == "custom"]
+
+    def events(self, widget: ComponentWidget) -> list[dict[str, Any]]:
+        """The generation events the widget sent its views, oldest first (compact deltas decoded)."""
+        return decode_events(self.custom(widget))
 
     def updates(self, widget: ComponentWidget) -> list[dict[str, Any]]:
         """The state updates sent for the widget, oldest first."""
@@ -105,30 +109,48 @@ def from_view(widget: ComponentWidget, content: dict[str, Any]) -> None:
     widget.comm.handle_msg({"content": {"data": {"method": "custom", "content": content}}, "buffers": []})
 
 
-def view_code(messages: list[SentMessage]) -> str:
-    """Assemble the code from custom messages the way the view does, checking offsets in UTF-16 units."""
-    units: list[int] = []
+def decode_events(messages: list[SentMessage]) -> list[dict[str, Any]]:
+    """The events carried by a widget's custom messages, restored the way the view's decoder does: an event
+    names its generation only when it changes and has no ``seq``; a compact ``delta`` is the next code delta
+    of the generation and block named before it."""
+    events: list[dict[str, Any]] = []
+    generation, component = None, None
     for message in messages:
         content = message.data["content"]
-        if content["type"] == "stream_start":
-            units = []
+        if content["type"] == "event":
+            event = dict(content["event"])
+            generation = event.setdefault("generation", generation)
+            component = event.get("component", component)
         elif content["type"] == "delta":
-            assert content["offset"] == len(units), "a delta's offset is the view's code length before it"
-            units.extend(_utf16_units(content["text"]))
-        elif content["type"] == "code_sync":
-            units = _utf16_units(content["code"])
-        elif content["type"] == "stream_end":
-            assert content["length"] == len(units)
-    return _from_utf16_units(units)
+            event = {"type": "content_block_delta", "generation": generation, "component": component}
+            event["text"] = content["text"]
+        else:
+            continue
+        event["seq"] = len(events) + 1
+        events.append(event)
+    return events
 
 
-def _utf16_units(text: str) -> list[int]:
-    raw = text.encode("utf-16-le")
-    return [int.from_bytes(raw[i : i + 2], "little") for i in range(0, len(raw), 2)]
+def view_code(messages: list[SentMessage]) -> str:
+    """Assemble the code from a widget's events the way the views' follower does: a file block restarts it."""
+    code, in_file = "", False
+    for event in decode_events(messages):
+        if event["type"] == "content_block_start":
+            in_file = event["kind"] == "file"
+            code = "" if in_file else code
+        elif event["type"] == "content_block_delta" and in_file:
+            code += event["text"]
+        elif event["type"] == "content_block_stop":
+            in_file = False
+    return code
 
 
-def _from_utf16_units(units: list[int]) -> str:
-    return b"".join(unit.to_bytes(2, "little") for unit in units).decode("utf-16-le")
+def is_event(message: SentMessage, kind: str) -> bool:
+    """Whether ``message`` is a custom message carrying a generation event of ``kind`` (compact deltas too)."""
+    content = message.data.get("content", {})
+    if content.get("type") == "delta":
+        return kind == "content_block_delta"
+    return content.get("type") == "event" and content["event"]["type"] == kind
 
 
 @contextmanager

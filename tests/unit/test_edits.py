@@ -346,7 +346,7 @@ def test_the_cell_widget_restarts_its_preview_from_the_code_after_each_block(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, llm_env: ScriptedProvider
 ) -> None:
     from jupyter_componentgen.api import Component
-    from tests.unit.kernel_helpers import from_view, kernel_side, view_code
+    from tests.unit.kernel_helpers import decode_events, from_view, kernel_side
 
     code = original_code()
     colour = next(line for line in code.splitlines(keepends=True) if "bg-indigo-600" in line)
@@ -366,13 +366,14 @@ def test_the_cell_widget_restarts_its_preview_from_the_code_after_each_block(
 
         widget.edit("green, and a longer label")
 
-        messages = comms.custom(widget)[before:]
-        streams: list[list[Any]] = []
-        for message in messages:
-            if message.data["content"]["type"] == "stream_start":
-                streams.append([])
-            streams[-1].append(message)
-        assert [view_code(stream) for stream in streams] == [first, second]
-        end = messages[-1].data["content"]
-        assert (end["type"], end["ok"], end["length"]) == ("stream_end", True, len(second))
+        events = decode_events(comms.custom(widget)[before:])
+        blocks: list[str] = []
+        for event in events:
+            if event["type"] == "content_block_start" and event["kind"] == "file":
+                blocks.append("")
+            elif event["type"] == "content_block_delta":
+                blocks[-1] += event["text"]
+        assert blocks == [first, second], "each applied block shows the whole code as it stands"
+        assert (events[-1]["type"], events[-1]["phase"]) == ("status", "done")
+        assert events[-2]["version"] == 2
         assert (widget.version, widget.code) == (2, second)

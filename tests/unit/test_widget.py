@@ -15,9 +15,17 @@ import pytest
 from jupyter_componentgen.api import Component, generate
 from jupyter_componentgen.kernel_context import get_context
 from jupyter_componentgen.resources import load_schema
-from jupyter_componentgen.widget_stream import MIN_DELTA_INTERVAL_S, utf16_length
+from jupyter_componentgen.widget_stream import MIN_DELTA_INTERVAL_S
 from tests.provider import Script, ScriptedProvider, recording, tokenize
-from tests.unit.kernel_helpers import CommRecorder, code_between_markers, from_view, kernel_side, view_code
+from tests.unit.kernel_helpers import (
+    CommRecorder,
+    code_between_markers,
+    decode_events,
+    from_view,
+    is_event,
+    kernel_side,
+    view_code,
+)
 
 SALES = recording("sales_card")
 COUNTER = recording("counter_button")
@@ -33,7 +41,8 @@ def comms(
 
 
 def kinds(recorder: CommRecorder, widget: Component) -> list[str]:
-    return [m.data["content"]["type"] for m in recorder.custom(widget)]
+    """The types of the generation events the widget sent, oldest first."""
+    return [event["type"] for event in recorder.events(widget)]
 
 
 def start_slow_edit(widget: Component, recorder: CommRecorder, llm_env: ScriptedProvider) -> None:
@@ -41,10 +50,10 @@ def start_slow_edit(widget: Component, recorder: CommRecorder, llm_env: Scripted
     llm_env.enqueue(Script(SALES, tokens_per_second=80))
     before = len(recorder.custom(widget))
     widget.edit("make it blue", wait=False)
-    recorder.wait_for(lambda: "delta" in kinds(recorder, widget)[before:])
+    recorder.wait_for(lambda: "content_block_delta" in kinds(recorder, widget)[before:])
 
 
-def test_stream_is_batched_deltas_that_rebuild_the_code_without_resending_it(
+def test_stream_is_the_generations_events_with_batched_deltas_and_no_code_resent(
     comms: CommRecorder, llm_env: ScriptedProvider
 ) -> None:
     llm_env.enqueue(Script(SALES, tokens_per_second=FAST))
@@ -58,18 +67,24 @@ def test_stream_is_batched_deltas_that_rebuild_the_code_without_resending_it(
     assert widget.code == code
     messages = comms.custom(widget)
     types = kinds(comms, widget)
-    assert types[0] == "stream_start"
-    assert types[-1] == "stream_end"
-    assert messages[-1].data["content"]["ok"] is True
-    assert messages[-1].data["content"]["version"] == 1, "the view learns the code's version with it"
-    deltas = types.count("delta")
+    assert types.count("content_block_start") == 1
+    assert types[-2:] == ["message_stop", "status"], "the outcome comes last, with the version"
+    events = comms.events(widget)
+    assert events[-1]["phase"] == "done"
+    assert events[-2]["version"] == 1, "the view learns the code's version with it"
+    deltas = types.count("content_block_delta")
     assert 2 <= deltas <= len(tokenize(SALES)) // 10, "deltas are batched, not one per token"
     assert view_code(messages) == code
-    total = sum(m.size for m in messages)
-    assert total <= 1.5 * len(code.encode()), f"{total} bytes of messages for {len(code)} bytes of code"
-    validator = jsonschema.Draft202012Validator(load_schema("widget"))
+    # Everything the comm carried for it, status and explanation updates included (the events' envelopes
+    # and JSON's escaping of quotes and newlines cost the rest).
+    total = sum(m.size for m in comms.messages(widget) if m.msg_type == "comm_msg")
+    assert total <= 1.8 * len(code.encode()), f"{total} bytes of messages for {len(code)} bytes of code"
+    widget_messages = jsonschema.Draft202012Validator(load_schema("widget"))
+    events_schema = jsonschema.Draft202012Validator(load_schema("events"))
     for message in messages:
-        validator.validate(message.data["content"])
+        widget_messages.validate(message.data["content"])
+    for event in comms.events(widget):
+        events_schema.validate(event)
     # The view assembled the code from the deltas: no state update carries it again.
     assert all("code" not in state for state in comms.updates(widget))
     # Everything of the stream was sent from the engine's thread, not from the (blocked) caller.
@@ -80,30 +95,32 @@ def test_status_moves_through_the_phases_and_lands_with_the_version(
     comms: CommRecorder, llm_env: ScriptedProvider
 ) -> None:
     llm_env.enqueue(Script(SALES, tokens_per_second=1200))
+    seen: list[str] = []
+    widget = Component("sales", create=True)
+    widget.observe(lambda change: seen.append(change["new"]["phase"]), names="status")
 
-    widget = generate("a sales card", name="sales")
+    widget.edit("a sales card")
 
-    updates = comms.updates(widget)
-    phases = [state["status"]["phase"] for state in updates if "status" in state]
-    distinct = [phase for i, phase in enumerate(phases) if i == 0 or phases[i - 1] != phase]
-    # In order; a phase that lasts only moments (e.g. "saving") is replaced before it is sent.
-    order = ["queued", "connecting", "streaming", "saving", "done"]
-    assert distinct == [phase for phase in order if phase in distinct]
+    # The views follow the phases from the stream's status events, in order.
+    phases = [event["phase"] for event in comms.events(widget) if event["type"] == "status"]
+    order = ["connecting", "streaming", "done"]
+    assert [phase for phase in phases if phase in order] == order
+    # Python's trait follows them too (a phase that lasts only moments may be replaced before it shows).
+    distinct = [phase for i, phase in enumerate(seen) if i == 0 or seen[i - 1] != phase]
+    assert distinct[0] == "queued"
     assert "streaming" in distinct
     assert distinct[-1] == "done"
-    final = updates[-1]
+    # The settled status travels once, with the version.
+    final = comms.updates(widget)[-1]
     assert final["version"] == 1
     assert final["status"]["phase"] == "done"
     assert final["status"]["started_at"] is None
     assert final["status"]["output_tokens"] > 0
-    running = [state["status"] for state in updates if "status" in state][:-1]
-    assert all(status["started_at"] is not None for status in running)
-    # Throttled: a status per engine status event at most, and never more than ~4 per second of streaming.
-    streaming = [status for status in running if status["phase"] == "streaming"]
-    assert len(streaming) <= 4 * (streaming[-1]["elapsed_ms"] - streaming[0]["elapsed_ms"]) / 1000 + 2
+    running = [state["status"] for state in comms.updates(widget) if "status" in state][:-1]
+    assert [status["phase"] for status in running] == ["queued"], "running phases are not sent twice"
 
 
-def test_delta_offsets_count_utf16_code_units(comms: CommRecorder, llm_env: ScriptedProvider) -> None:
+def test_code_outside_the_basic_plane_arrives_intact(comms: CommRecorder, llm_env: ScriptedProvider) -> None:
     line = '  <p title="growth 📈">Revenue 𝒳 up — 🎉 {"€"}</p>\n'
     code = "export default function Emoji() {\n  return (<div>\n" + line * 60 + "  </div>);\n}\n"
     llm_env.enqueue(
@@ -115,11 +132,7 @@ def test_delta_offsets_count_utf16_code_units(comms: CommRecorder, llm_env: Scri
     assert widget.code == code
     messages = comms.custom(widget)
     assert view_code(messages) == code
-    deltas = [m.data["content"] for m in messages if m.data["content"]["type"] == "delta"]
-    assert len(deltas) >= 2
-    python_chars_before_last = sum(len(delta["text"]) for delta in deltas[:-1])
-    assert deltas[-1]["offset"] == utf16_length(code[:python_chars_before_last]) > python_chars_before_last
-    assert messages[-1].data["content"]["length"] == utf16_length(code) > len(code)
+    assert sum(is_event(m, "content_block_delta") for m in messages) >= 2
 
 
 def test_deltas_are_paced_and_the_first_goes_at_once(comms: CommRecorder, llm_env: ScriptedProvider) -> None:
@@ -128,11 +141,12 @@ def test_deltas_are_paced_and_the_first_goes_at_once(comms: CommRecorder, llm_en
     widget = generate("a counter", name="counter")
 
     messages = comms.custom(widget)
-    deltas = [m for m in messages if m.data["content"]["type"] == "delta"]
+    deltas = [m for m in messages if is_event(m, "content_block_delta")]
     assert len(deltas) >= 3
     # Code is released a checked line at a time: the first delta goes once the first line has streamed.
     first_line_tokens = len(tokenize(code_between_markers(COUNTER).split("\n", 1)[0] + "\n"))
-    assert deltas[0].at - messages[0].at < 0.03 + first_line_tokens / 300, "the first delta is held back"
+    start = next(m for m in messages if is_event(m, "content_block_start"))
+    assert deltas[0].at - start.at < 0.03 + first_line_tokens / 300, "the first delta is held back"
     assert len(deltas[0].data["content"]["text"]) < 40
     # The last delta closes the block and goes at once, so it is left out.
     gaps = [later.at - earlier.at for earlier, later in itertools.pairwise(deltas[:-1])]
@@ -160,9 +174,9 @@ def test_cancel_from_the_view_stops_the_stream_and_keeps_the_version(
     assert widget.status["phase"] == "cancelled"
     assert "Version 1 is still current" in widget.status["message"]
     assert widget.error is None
-    last = comms.custom(widget)[-1].data["content"]
-    assert last["type"] == "stream_end"
-    assert last["ok"] is False
+    last = comms.events(widget)[-1]
+    assert (last["type"], last["phase"]) == ("status", "cancelled")
+    assert last["message"] == "Version 1 is still current.", "said once: the status line shows Cancelled"
     assert llm_env.wait_for(lambda requests: requests[-1].client_closed_at is not None)
     closed_at = llm_env.requests[-1].client_closed_at
     assert closed_at is not None
@@ -201,7 +215,7 @@ def test_emit_reaches_python_callbacks_while_a_generation_runs(
     assert widget.wait(timeout=10) is not None
 
 
-def test_resync_mid_stream_answers_with_the_code_so_far(
+def test_resync_mid_stream_answers_with_the_status_and_the_code_so_far(
     comms: CommRecorder, llm_env: ScriptedProvider
 ) -> None:
     llm_env.enqueue(Script(COUNTER, tokens_per_second=FAST))
@@ -209,26 +223,37 @@ def test_resync_mid_stream_answers_with_the_code_so_far(
     before = len(comms.custom(widget))
     llm_env.enqueue(Script(SALES, tokens_per_second=1000))
     widget.edit("a sales card", wait=False)
-    comms.wait_for(lambda: kinds(comms, widget)[before:].count("delta") >= 2)
+    comms.wait_for(
+        lambda: (
+            [e["type"] for e in decode_events(comms.custom(widget)[before:])].count("content_block_delta")
+            >= 3
+        )
+    )
 
+    asked = len(comms.custom(widget))
     from_view(widget, {"type": "resync"})
-    comms.wait_for(lambda: "code_sync" in kinds(comms, widget))
+    comms.wait_for(lambda: "content_block_start" in [e["type"] for e in comms.events(widget)[asked - 1 :]])
     outcome = widget.wait(timeout=20)
 
     assert outcome is not None
     assert outcome.status == "saved"
+    answer = [
+        m.data["content"]["event"]
+        for m in comms.custom(widget)[asked:]
+        if m.data["content"]["type"] == "event"
+    ]
+    start = next(i for i, event in enumerate(answer) if event["type"] == "content_block_start")
+    assert answer[start - 1]["type"] == "status", "the current status comes first"
+    assert code_between_markers(SALES).startswith(answer[start + 1]["text"])
+    assert answer[start + 1]["text"], "the code so far, whole"
     messages = comms.custom(widget)[before:]
-    sync = next(m.data["content"] for m in messages if m.data["content"]["type"] == "code_sync")
-    assert sync["done"] is False
-    assert code_between_markers(SALES).startswith(sync["code"])
-    assert len(sync["code"]) > 0
     assert view_code(messages) == widget.code == code_between_markers(SALES)
 
-    # A view that missed the end of the stream asks again and gets the saved code to adopt.
+    # Once the generation is over there is nothing to resend: the views have the saved code.
+    sent = len(comms.custom(widget))
     from_view(widget, {"type": "resync"})
-    comms.wait_for(lambda: comms.custom(widget)[-1].data["content"]["type"] == "code_sync")
-    last = comms.custom(widget)[-1].data["content"]
-    assert (last["done"], last["code"]) == (True, widget.code)
+    time.sleep(0.2)
+    assert len(comms.custom(widget)) == sent
 
 
 def test_a_failed_generation_keeps_the_good_version_and_says_why(
@@ -328,10 +353,8 @@ def test_blocked_code_never_reaches_the_view_and_its_findings_come_with_the_stat
     streamed = view_code(messages)
     assert streamed, "the lines before the blocked one were previewed"
     assert "fetch" not in streamed
-    assert messages[-1].data["content"] == {
-        "type": "stream_end", "generation": messages[0].data["content"]["generation"], "ok": False,
-        "length": utf16_length(streamed),
-    }  # fmt: skip
+    closing = comms.events(widget)[-1]
+    assert (closing["type"], closing["phase"]) == ("status", "error")
     assert (widget.version, widget.code) == (1, code_between_markers(COUNTER))
     assert widget.status["phase"] == "error"
     assert "Version 1 is still current" in widget.status["message"]

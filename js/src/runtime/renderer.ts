@@ -2,7 +2,9 @@
  * Turns render and props requests into mounted components: final code is compiled, checked, given its
  * library modules and mounted with every failure reported; streaming (partial) code is repaired first and
  * fails silently. A final render waits for the modules it imports; a partial one never waits: it asks for
- * them and renders again when they arrive, if nothing newer came meanwhile.
+ * them and renders again when they arrive, if nothing newer came meanwhile. Partials that arrive while a
+ * final waits for its modules wait behind it (only the newest is kept): a view that opens during a stream
+ * shows the version first, then the stream over it, never the stream alone and then the older version.
  */
 import type { ComponentType } from "react";
 import type { RenderMessage } from "../schema/frame";
@@ -30,8 +32,13 @@ export class Renderer {
   private props: Props = {};
   /** The repaired code on screen, so an unchanged partial is not rendered again. */
   private lastPartialCode: string | null = null;
-  /** The newest render request: one that waited for modules is dropped when a newer one came. */
+  /** The newest render request: a partial that waited for modules is dropped when a newer one came. */
   private latest = -1;
+  /** The newest final request: a final that waited for modules is dropped when a newer final came. */
+  private latestFinal = -1;
+  /** The final render waiting for its modules, and the newest partial waiting behind it. */
+  private pendingFinal: number | null = null;
+  private deferredPartial: RenderMessage | null = null;
   private cancelWait: (() => void) | null = null;
   private viewportHeight = DEFAULT_VIEWPORT_HEIGHT;
 
@@ -48,12 +55,27 @@ export class Renderer {
 
   render(message: RenderMessage): void {
     this.props = message.props;
-    this.latest = message.id;
     if (message.viewport_height !== undefined) this.viewportHeight = message.viewport_height;
+    if (message.partial && this.pendingFinal !== null) {
+      if (this.deferredPartial) this.report.notApplied(this.deferredPartial.id);
+      this.deferredPartial = message;
+      return;
+    }
+    this.latest = message.id;
     this.cancelWait?.();
     this.cancelWait = null;
-    if (message.partial) this.renderPartial(message);
-    else this.renderFinal(message);
+    if (message.partial) return this.renderPartial(message);
+    this.latestFinal = message.id;
+    this.renderFinal(message);
+  }
+
+  /** The final `id` stopped waiting (mounted, failed, or replaced): partials held behind it go on. */
+  private finalSettled(id: number): void {
+    if (this.pendingFinal !== id) return;
+    this.pendingFinal = null;
+    const next = this.deferredPartial;
+    this.deferredPartial = null;
+    if (next) this.render(next);
   }
 
   /** Re-render the mounted component with new props, keeping its state. */
@@ -83,12 +105,15 @@ export class Renderer {
     if (bad) return this.report.codeError(id, "import", bad.message, bad.line);
     const needed = registry.modulesFor(compiled.imports);
     if (loader.missing(needed).length === 0) return this.mountFinal(message, compiled, needed, started);
-    const current = (): boolean => this.latest === id;
+    const current = (): boolean => this.latestFinal === id;
+    this.pendingFinal = id;
     loader.wait(needed).then(
       () => {
         if (current()) this.mountFinal(message, compiled, needed, started);
+        this.finalSettled(id);
       },
       (error: unknown) => {
+        this.finalSettled(id);
         if (!current()) return;
         this.reportModuleError(id, compiled.imports, error);
         // Modules that come late still render, unless something newer came first.

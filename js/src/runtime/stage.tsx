@@ -69,11 +69,10 @@ class Boundary extends ReactComponent<BoundaryProps, { error: unknown }> {
 }
 
 /**
- * Whether a partial render shows anything worth replacing the previous frame with: text or media; when
- * nothing is on screen yet, any element (the component's outer box) will do.
+ * Whether a partial render shows anything worth replacing the previous frame with: text or media.
  */
-function worthShowing(container: HTMLElement, replacing: boolean): boolean {
-  if (!replacing) return container.firstElementChild !== null;
+function worthShowing(container: HTMLElement): boolean {
+  // Even on an empty frame: a box with nothing in it yet is not a preview of anything.
   return (
     (container.textContent ?? "").trim() !== "" ||
     container.querySelector("svg,img,canvas,input,button,select,textarea") !== null
@@ -144,7 +143,7 @@ export class Stage {
     // Set by the root's error callbacks during flushSync, which the compiler cannot see.
     const caught = this.attemptError as { error: unknown; info?: ErrorInfo } | null;
     const failure = thrown ?? caught;
-    if (failure || (partial && !worthShowing(container, this.current !== null))) {
+    if (failure || (partial && !worthShowing(container))) {
       root.unmount();
       container.remove();
       return failure

@@ -1,30 +1,25 @@
 /** Kernel <-> widget-view custom messages, as schema/widget.schema.json describes them. */
 import widgetSchemaJson from "../../../schema/widget.schema.json";
 import { makeGuard, type JsonSchema } from "./validator";
+import type { Finding, GenerationEvent } from "./events";
 import type { FramePhase } from "./frame";
 
-export interface StreamStartMessage {
-  type: "stream_start";
-  generation: string;
+/**
+ * One event of the widget's running generation (schema/events.schema.json) without its `seq`, and without
+ * its `generation` when the previous event named it (stream/kernel-decoder.ts restores both).
+ */
+export interface EventMessage {
+  type: "event";
+  event: UnstampedEvent;
 }
+type Unstamped<T> = T extends unknown
+  ? Omit<T, "seq" | "generation"> & { generation?: string; seq?: number }
+  : never;
+export type UnstampedEvent = Unstamped<GenerationEvent>;
+/** The next code delta of the generation and block the previous events named. */
 export interface DeltaMessage {
   type: "delta";
-  offset: number;
   text: string;
-}
-export interface StreamEndMessage {
-  type: "stream_end";
-  generation: string;
-  ok: boolean;
-  length: number;
-  /** With ok: the version the streamed code became. */
-  version?: number;
-}
-export interface CodeSyncMessage {
-  type: "code_sync";
-  generation: string;
-  code: string;
-  done: boolean;
 }
 export interface CancelMessage {
   type: "cancel";
@@ -52,21 +47,15 @@ export interface ResyncMessage {
 export interface ViewReadyMessage {
   type: "view_ready";
 }
+export interface ViewClosedMessage {
+  type: "view_closed";
+}
 export interface ExternalUpdateMessage {
   type: "external_update";
   version: number;
 }
 export interface FixMessage {
   type: "fix";
-}
-
-/** One static-check finding: line 1-based, column 0-based. */
-export interface Finding {
-  rule: string;
-  message: string;
-  line: number;
-  column: number;
-  snippet: string;
 }
 
 /** The widget's synced `error` trait ($defs/widget_error). */
@@ -78,7 +67,7 @@ export interface WidgetError {
   findings?: Finding[];
 }
 
-export type KernelToViewMessage = StreamStartMessage | DeltaMessage | StreamEndMessage | CodeSyncMessage;
+export type KernelToViewMessage = EventMessage | DeltaMessage;
 export type ViewToKernelMessage =
   | CancelMessage
   | WidgetEmitMessage
@@ -86,16 +75,19 @@ export type ViewToKernelMessage =
   | WidgetRenderedMessage
   | ResyncMessage
   | ViewReadyMessage
+  | ViewClosedMessage
   | ExternalUpdateMessage
   | FixMessage;
 export type WidgetMessage = KernelToViewMessage | ViewToKernelMessage;
 
+export type { Finding };
+
 export const widgetSchema = widgetSchemaJson as JsonSchema;
 
 const isWidgetMessage = makeGuard<WidgetMessage>(widgetSchema);
-const TO_VIEW = new Set(["stream_start", "delta", "stream_end", "code_sync"]);
+const TO_VIEW = new Set(["event", "delta"]);
 
-/** A valid message travelling kernel -> view. */
+/** A message travelling kernel -> view, as far as its envelope goes (the decoder checks each event whole). */
 export function isKernelToViewMessage(value: unknown): value is KernelToViewMessage {
   return isWidgetMessage(value) && TO_VIEW.has(value.type);
 }

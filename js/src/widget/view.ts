@@ -1,32 +1,33 @@
 /**
- * One view of a ComponentWidget: status line, streaming code panel, the sandboxed preview, the model's
- * explanation and errors. Code streams in as custom messages (deltas); the preview renders partial code
- * while it streams and the final code when it ends or when `code` changes.
+ * One view of a ComponentWidget: status line, code, the sandboxed preview, the model's explanation and
+ * errors. It follows the kernel's generations (events over the widget's comm) and, inside JupyterLab, the
+ * server's generations of the same component (see server-link), each with the one stream follower
+ * (stream/follower.ts); what it shows is decided by present() (presentation.ts) from that and the traits.
  *
- * Inside JupyterLab the view also follows its component on the server (see server-link): a generation
- * started from the side panel or another page streams here too, and a new current version (generated,
- * rolled back, edited by hand) is shown at once and handed to the kernel, which reloads it from the history.
+ * A new current version made through the server (a panel edit, a rollback, a hand edit) is shown at once
+ * and handed to the kernel, which reloads it from the history.
  */
 import type { AnyModel } from "@anywidget/types";
 import { Preview, type Props } from "../host/preview";
-import type { FrameErrorMessage } from "../schema/frame";
 import type { NotebookMessage } from "../panel/connection";
+import type { FrameErrorMessage } from "../schema/frame";
 import {
   isKernelToViewMessage,
   isViewToKernelMessage,
   isWidgetError,
-  type Finding,
   type ViewToKernelMessage,
   type WidgetError,
 } from "../schema/widget";
+import { follow, isRunning, startFollowing, type Following } from "../stream/follower";
+import { KernelEventDecoder } from "../stream/kernel-decoder";
 import { h } from "./dom";
 import { ErrorBox } from "./error-box";
 import { ACTIVE_PHASES, FIXABLE_ERROR_PHASES, type Status } from "./format";
-import { FrameReports, requestServerLink, type ServerLink } from "./server-link";
-import { ServerStream, type ServerAction } from "./server-stream";
-import { StatusLine } from "./status-line";
+import { present, type Shown, type ViewInputs } from "./presentation";
 import { runtimeModules } from "./runtime-modules";
-import { StreamedCode, type StreamAction } from "./stream";
+import { ServerFollow } from "./server-follow";
+import { FrameReports, requestServerLink, type ServerLink } from "./server-link";
+import { StatusLine } from "./status-line";
 import { ensureStyles } from "./styles";
 
 export interface WidgetState {
@@ -59,11 +60,11 @@ function createNodes() {
 }
 
 export class ComponentView {
-  private readonly stream = new StreamedCode();
-  private readonly serverStream = new ServerStream();
-  /** What the server said while it leads (a server generation, or a version the kernel has not loaded). */
-  private serverStatus: Status | null = null;
-  private serverVersion: number | null = null;
+  private kernelGeneration: Following | null = null;
+  private readonly kernelEvents = new KernelEventDecoder();
+  private readonly server = new ServerFollow();
+  private recent: "kernel" | "server" | null = null;
+  private serverVersion: ViewInputs["serverVersion"] = null;
   private link: ServerLink | null = null;
   private frameReports: FrameReports | null = null;
   private unfollow: (() => void) | null = null;
@@ -71,19 +72,21 @@ export class ComponentView {
   private readonly preview: Preview;
   private readonly nodes = createNodes();
   private frameError: WidgetError | null = null;
-  /** Whether the newest final render of the current code succeeded. */
   private finalRenderOk = false;
-  private lastFinalCode: string | null = null;
-  private partialShown = false;
-  private partialFrame = 0;
-  private readonly statusLine = new StatusLine(() => this.cancel());
-  /** Findings of a server generation (a panel edit) the static checks blocked, until the next one starts. */
-  private serverBlocked: { draft: number | null; findings: Finding[] } | null = null;
-  private readonly errorBox = new ErrorBox(() => this.requestFix());
+  private partialPainted = false;
   /** Set when the preview dropped messages its component sent too fast; cleared by the next generation. */
   private throttleNotice: string | null = null;
   /** The last frame error sent to the kernel: the same failure again is not news. */
   private lastSentFrameError: string | null = null;
+  private resyncAsked = false;
+  /** What the preview was last asked to render. */
+  private rendered: { code: string; partial: boolean } | null = null;
+  /** Some version's code was rendered as final in this view's frame. */
+  private finalShown = false;
+  private drawFrame = 0;
+  private shown: Shown | null = null;
+  private readonly statusLine = new StatusLine(() => this.cancel());
+  private readonly errorBox = new ErrorBox(() => this.requestFix());
   private readonly listeners: [string, (...args: never[]) => void][] = [];
 
   constructor(
@@ -113,45 +116,45 @@ export class ComponentView {
       props: this.props(),
       title: `Component ${model.get("name") || ""}`.trim(),
       onRendered: (message) => {
-        if (message.partial) return;
-        this.finalRenderOk = true;
-        this.frameError = null;
-        this.lastSentFrameError = null;
-        this.showError();
-        this.send({ type: "rendered", version: this.shownVersion() });
-        this.frameReports?.rendered(this.shownVersion());
+        if (message.partial) {
+          if (message.applied && this.shown?.running) this.partialPainted = true;
+        } else {
+          this.finalRenderOk = true;
+          this.frameError = null;
+          this.lastSentFrameError = null;
+          this.send({ type: "rendered", version: this.shownVersion() });
+          this.frameReports?.rendered(this.shownVersion());
+        }
+        this.draw();
       },
       onError: (message, final) => {
-        if (!final) return;
-        this.onFrameError(message);
+        if (final) this.onFrameError(message);
       },
       onEmit: (name, payload) => this.send({ type: "emit", name, payload }),
       onThrottled: (kind) => {
         this.throttleNotice = `The component sent too many ${kind} messages; the extra ones were dropped.`;
-        this.showStatus();
+        this.draw();
       },
     });
 
-    this.listen("msg:custom", (content: unknown) => this.onCustomMessage(content));
-    this.listen("change:code", () => this.renderFinal(this.model.get("code")));
+    this.listen("msg:custom", (content: unknown) => this.onKernelMessage(content));
     this.listen("change:data", () => this.preview.setProps(this.props()));
     this.listen("change:status", () => {
       this.errorBox.fixAnswered();
-      this.showStatus();
+      this.draw();
     });
-    this.listen("change:name", () => this.showStatus());
     this.listen("change:version", () => this.onVersionChange());
-    this.listen("change:error", () => this.showError());
-    this.listen("change:explanation", () => this.showExplanation());
+    for (const name of ["code", "name", "error", "explanation"])
+      this.listen(`change:${name}`, () => this.draw());
 
-    this.showStatus();
-    this.showError();
-    this.showExplanation();
-    // Tells the kernel a view exists, so it may skip resending code this view assembles from deltas.
+    // Tells the kernel a view is on screen: while one is, the kernel does not resend streamed code.
     this.send({ type: "view_ready" });
-    n.code.textContent = model.get("code") ?? "";
-    if (model.get("code")) this.renderFinal(model.get("code"));
-    this.showPreview();
+    // Opened while a generation runs (the cell re-rendered, a second view): ask for what it missed.
+    if (ACTIVE_PHASES.has(this.model.get("status")?.phase ?? "")) {
+      this.resyncAsked = true;
+      this.send({ type: "resync" });
+    }
+    this.draw();
     void this.connectToServer();
   }
 
@@ -165,14 +168,14 @@ export class ComponentView {
     return typeof data === "object" && data !== null && !Array.isArray(data) ? data : {};
   }
 
-  private version(): number | null {
+  private traitVersion(): number | null {
     const version = this.model.get("version");
     return typeof version === "number" && version > 0 ? version : null;
   }
 
   /** The version on screen: the server's while the kernel has not caught up, else the kernel's. */
   private shownVersion(): number | null {
-    return this.serverVersion ?? this.version();
+    return this.serverVersion?.version ?? this.traitVersion();
   }
 
   private send(message: ViewToKernelMessage): void {
@@ -183,111 +186,143 @@ export class ComponentView {
     this.model.send(message);
   }
 
-  // --- streaming --------------------------------------------------------------------------------------
+  // --- what it shows --------------------------------------------------------------------------------------
 
-  private onCustomMessage(content: unknown): void {
+  private modelError(): WidgetError | null {
+    const error = this.model.get("error") ?? null;
+    if (isWidgetError(error)) return error;
+    console.warn("jupyter-componentgen: ignoring an error state the schema does not allow", error);
+    return null;
+  }
+
+  private inputs(): ViewInputs {
+    return {
+      traits: {
+        name: this.model.get("name") ?? "",
+        code: this.model.get("code") ?? "",
+        version: this.traitVersion(),
+        status: this.model.get("status") ?? {},
+        error: this.modelError(),
+        explanation: this.model.get("explanation") ?? "",
+      },
+      kernel: this.kernelGeneration,
+      server: this.server.generation,
+      recent: this.recent,
+      serverVersion: this.serverVersion,
+      frameError: this.frameError,
+      finalRenderOk: this.finalRenderOk,
+      partialPainted: this.partialPainted,
+      throttleNotice: this.throttleNotice,
+    };
+  }
+
+  private scheduleDraw(): void {
+    if (this.drawFrame || this.disposed) return;
+    // Many events a frame make one draw; a page in the background (no frames) draws on a timer.
+    const draw = (): void => {
+      cancelAnimationFrame(this.drawFrame);
+      clearTimeout(timer);
+      this.drawFrame = 0;
+      this.draw();
+    };
+    const timer = setTimeout(draw, 100);
+    this.drawFrame = requestAnimationFrame(draw);
+  }
+
+  private draw(): void {
+    if (this.disposed) return;
+    const shown = present(this.inputs());
+    const wasRunning = this.shown?.running ?? null;
+    this.shown = shown;
+    this.statusLine.update(this.model.get("name") ?? "", shown.version, shown.status);
+    this.statusLine.setStreamed(shown.streamedChars);
+    this.drawCode(shown, wasRunning !== null);
+    this.nodes.preview.hidden = !shown.previewVisible;
+    if (shown.preview) {
+      // A view that opens while a generation runs (a re-run cell) shows the version first: a partial that
+      // shows nothing yet then keeps that frame instead of standing alone on a blank one.
+      if (shown.preview.partial && !this.finalShown && shown.versionCode.trim())
+        this.renderPreview(shown.versionCode, false);
+      this.renderPreview(shown.preview.code, shown.preview.partial);
+    }
+    const explanation = shown.explanation.trim();
+    this.nodes.explanation.hidden = !explanation;
+    this.nodes.explanationText.textContent = explanation;
+    this.errorBox.show(shown.error, shown.version);
+    this.showFix(shown);
+  }
+
+  private drawCode(shown: Shown, wasRunning: boolean): void {
+    const node = this.nodes.code;
+    const current = node.textContent ?? "";
+    if (current !== shown.code) {
+      const follow = node.scrollTop + node.clientHeight >= node.scrollHeight - 24;
+      if (shown.code.startsWith(current) && current) node.append(shown.code.slice(current.length));
+      else node.textContent = shown.code;
+      if (follow) node.scrollTop = node.scrollHeight;
+    }
+    // Opened while code streams, closed when the generation ends; in between the person decides.
+    if (shown.codeOpen && !wasRunning) this.nodes.codePanel.open = true;
+    if (!shown.running && wasRunning) this.nodes.codePanel.open = false;
+  }
+
+  private renderPreview(code: string, partial: boolean): void {
+    const last = this.rendered;
+    if (last && last.code === code && (last.partial === partial || (partial && !last.partial))) return;
+    this.rendered = { code, partial };
+    if (!partial) {
+      this.finalRenderOk = false;
+      this.finalShown = true;
+    }
+    this.preview.render(code, partial);
+  }
+
+  // --- the kernel's generations ------------------------------------------------------------------------------
+
+  private onKernelMessage(content: unknown): void {
     if (!isKernelToViewMessage(content)) return;
-    const action = this.stream.handle(content);
-    if (action.kind === "started") {
-      // The kernel generates: it leads again until its stream ends.
-      this.serverStream.reset();
-      this.serverStatus = this.serverVersion = null;
-      this.serverBlocked = null;
-      this.showStatus();
+    const event = this.kernelEvents.decode(content);
+    if (event === null) {
+      // Code of a generation this view never heard of (it opened mid-stream): ask for what it missed.
+      if (!this.resyncAsked) this.send({ type: "resync" });
+      this.resyncAsked = true;
+      return;
     }
-    this.applyStreamAction(action, this.stream.code);
-  }
-
-  private applyStreamAction(action: StreamAction, streamedCode: string): void {
-    const codeNode = this.nodes.code;
-    switch (action.kind) {
-      case "started":
-        this.frameError = null;
-        this.throttleNotice = null;
-        this.lastSentFrameError = null;
-        this.showError();
-        codeNode.textContent = "";
-        this.nodes.codePanel.open = true;
-        this.statusLine.setStreamed(0);
-        this.showPreview();
-        break;
-      case "appended": {
-        const follow = codeNode.scrollTop + codeNode.clientHeight >= codeNode.scrollHeight - 24;
-        codeNode.append(action.text);
-        if (follow) codeNode.scrollTop = codeNode.scrollHeight;
-        this.statusLine.setStreamed(streamedCode.length);
-        this.schedulePartial();
-        break;
-      }
-      case "replaced":
-        codeNode.textContent = streamedCode;
-        codeNode.scrollTop = codeNode.scrollHeight;
-        this.schedulePartial();
-        break;
-      case "resync":
-        this.send({ type: "resync" });
-        break;
-      case "ended":
-        this.endStream(action.ok, action.code, action.version);
-        break;
-      case "ignored":
-        break;
+    let generation = this.kernelGeneration;
+    if (!generation || generation.generation !== event.generation) {
+      // The kernel generates: it leads until its generation ends.
+      generation = startFollowing(event.generation, { model: this.model.get("status")?.model ?? "" });
+      this.startedGeneration("kernel");
+      this.server.reset();
+      this.serverVersion = null;
     }
-  }
-
-  /** The code streaming now (the kernel's or the server's), or null when nothing streams. */
-  private streamingCode(): string | null {
-    if (this.stream.active) return this.stream.code;
-    return this.serverStream.streaming ? this.serverStream.code : null;
-  }
-
-  /** Partial renders follow animation frames: many deltas per frame make one render. */
-  private schedulePartial(): void {
-    if (this.partialFrame) return;
-    this.partialFrame = requestAnimationFrame(() => {
-      this.partialFrame = 0;
-      const code = this.streamingCode();
-      if (code === null) return;
-      this.partialShown = true;
-      this.preview.render(code, true);
-    });
-  }
-
-  private endStream(ok: boolean, code: string, version?: number): void {
-    if (this.partialFrame) cancelAnimationFrame(this.partialFrame);
-    this.partialFrame = 0;
-    this.nodes.codePanel.open = false;
-    if (ok) {
-      // The kernel does not resend the code: adopt the streamed text locally (no save_changes), with its
-      // version first, so a render report of this code names it even before the kernel's update lands.
-      if (version !== undefined) this.model.set("version", version);
-      const changed = this.model.get("code") !== code;
-      this.model.set("code", code);
-      if (!changed) this.renderFinal(code);
-    } else {
-      this.nodes.code.textContent = this.model.get("code") ?? "";
-      this.renderFinal(this.model.get("code") ?? "", true);
+    const next = follow(generation, event);
+    this.kernelGeneration = next;
+    if (next.gap && !this.resyncAsked) {
+      this.resyncAsked = true;
+      this.send({ type: "resync" });
+    } else if (!next.gap) {
+      this.resyncAsked = false;
     }
+    if (isRunning(generation) && !isRunning(next)) this.kernelEnded(next);
+    this.scheduleDraw();
   }
 
-  private renderFinal(code: string, force = false): void {
-    if (this.streamingCode() === null) this.nodes.code.textContent = code;
-    if (!force && code === this.lastFinalCode && !this.partialShown) return;
-    this.lastFinalCode = code;
-    this.partialShown = false;
-    this.finalRenderOk = false;
-    this.showPreview();
-    if (!code.trim()) return;
-    this.preview.render(code, false);
+  /** A kernel generation ended: a new version's code is the streamed code, which the kernel does not resend. */
+  private kernelEnded(generation: Following): void {
+    const saved = generation.outcome === "done" || generation.outcome === "cached";
+    if (!saved || generation.gap || !generation.code.trim()) return;
+    // Its version first, so a render report of this code names it even before the kernel's update lands.
+    if (generation.version !== null) this.model.set("version", generation.version);
+    this.model.set("code", generation.code);
   }
 
-  /**
-   * The preview is hidden while there is nothing to show: no code streams and there is no version (e.g.
-   * the first generation was blocked: its checked first lines must not stay on screen as if they ran).
-   */
-  private showPreview(): void {
-    const code = this.streamingCode() ?? this.lastFinalCode ?? this.model.get("code") ?? "";
-    this.nodes.preview.hidden = !code.trim();
+  private startedGeneration(on: "kernel" | "server"): void {
+    this.recent = on;
+    this.partialPainted = false;
+    this.frameError = null;
+    this.throttleNotice = null;
+    this.lastSentFrameError = null;
   }
 
   // --- following the server (inside JupyterLab) ------------------------------------------------------------
@@ -297,55 +332,28 @@ export class ComponentView {
     const name = this.model.get("name");
     if (!link || this.disposed || !name) return;
     this.link = link;
-    this.frameReports = new FrameReports(link, name, (version) => this.serverStream.savedByServer(version));
+    this.frameReports = new FrameReports(link, name, (version) => this.server.savedByServer(version));
     this.unfollow = link.follow(name, (message) => this.onServerMessage(message));
   }
 
   private onServerMessage(message: NotebookMessage): void {
-    // The kernel's own generation leads while it streams; the history's outcome reaches it afterwards.
-    if (this.stream.active) return;
-    const action: ServerAction = this.serverStream.handle(message);
-    switch (action.kind) {
-      case "status":
-        this.serverStatus = action.status;
-        this.showStatus();
-        break;
-      case "started":
-        this.serverBlocked = null;
-        this.applyStreamAction({ kind: "started" }, "");
-        break;
-      case "appended":
-        this.applyStreamAction(action, this.serverStream.code);
-        break;
-      case "ended":
-        this.serverStatus = action.status;
-        this.serverBlocked = action.blocked ?? null;
-        this.showError();
-        this.showStatus();
-        this.restoreShownCode();
-        break;
-      case "updated":
-        this.followVersion(action.version, action.code, action.status);
-        break;
-      case "lost":
-        void this.catchUp();
-        break;
-      case "ignored":
-        break;
-    }
+    // The kernel's own generation leads while it runs; the history's outcome reaches it afterwards.
+    if (this.kernelGeneration && isRunning(this.kernelGeneration)) return;
+    const before = this.server.generation?.generation ?? null;
+    const change = this.server.handle(message);
+    const after = this.server.generation?.generation ?? null;
+    if (after !== null && after !== before) this.startedGeneration("server");
+    if (change.kind === "updated") this.followVersion(change.version, change.code, change.message);
+    else if (change.kind === "lost") void this.catchUp();
+    this.scheduleDraw();
   }
 
   /** Show a version made through the server and ask the kernel to load it (unless it shows it already). */
-  private followVersion(version: number, code: string, status: Status): void {
-    if (this.partialFrame) cancelAnimationFrame(this.partialFrame);
-    this.partialFrame = 0;
-    this.nodes.codePanel.open = false;
-    const kernelVersion = this.version();
-    this.serverVersion = version === kernelVersion ? null : version;
-    this.serverStatus = this.serverVersion === null ? null : status;
-    this.renderFinal(code);
-    this.showStatus();
-    if (this.serverVersion !== null) this.send({ type: "external_update", version });
+  private followVersion(version: number, code: string, message: string): void {
+    const ahead = version !== this.traitVersion();
+    this.serverVersion = ahead ? { version, code, message } : null;
+    if (ahead) this.send({ type: "external_update", version });
+    this.draw();
   }
 
   /** After losing track of a server generation, show whatever the history holds now. */
@@ -353,48 +361,38 @@ export class ComponentView {
     const link = this.link;
     const name = this.model.get("name");
     if (!link || !name) return;
-    this.serverStatus = null;
     try {
       const current = await link.current(name);
-      if (this.disposed || this.stream.active) return;
+      if (this.disposed || (this.kernelGeneration && isRunning(this.kernelGeneration))) return;
       if (current && current.version !== this.shownVersion()) {
-        this.followVersion(current.version, current.code, { phase: "done", message: "" });
+        this.followVersion(current.version, current.code, "");
         return;
       }
     } catch (error) {
       console.warn("jupyter-componentgen: could not load the current version", error);
     }
-    this.restoreShownCode();
-    this.showStatus();
-  }
-
-  /** A server generation ended without a new version: back to the code shown before it. */
-  private restoreShownCode(): void {
-    if (this.partialFrame) cancelAnimationFrame(this.partialFrame);
-    this.partialFrame = 0;
-    this.nodes.codePanel.open = false;
-    this.renderFinal(this.lastFinalCode ?? this.model.get("code") ?? "");
-  }
-
-  private cancel(): void {
-    const generation = this.serverStream.generation;
-    if (this.link && generation && !this.stream.active) this.link.cancel(generation);
-    else this.send({ type: "cancel" });
+    this.draw();
   }
 
   private onVersionChange(): void {
-    const version = this.version();
-    if (version !== null && this.serverVersion !== null && version >= this.serverVersion) {
+    const version = this.traitVersion();
+    if (version !== null && this.serverVersion !== null && version >= this.serverVersion.version) {
       // The kernel caught up with the version shown: its state leads again.
       this.serverVersion = null;
-      if (!this.serverStream.active) this.serverStatus = null;
+      if (!(this.server.generation && isRunning(this.server.generation))) this.recent = "kernel";
     }
-    this.showStatus();
     const name = this.model.get("name");
     if (this.link && name && version !== null) this.link.versionChanged(name, version);
+    this.draw();
   }
 
-  // --- display ------------------------------------------------------------------------------------------
+  private cancel(): void {
+    const running = this.shown?.running;
+    if (this.link && running && this.shown?.runningOn === "server") this.link.cancel(running.generation);
+    else this.send({ type: "cancel" });
+  }
+
+  // --- errors and Fix -------------------------------------------------------------------------------------
 
   private onFrameError(message: FrameErrorMessage): void {
     this.finalRenderOk = false;
@@ -404,7 +402,7 @@ export class ComponentView {
       ...(message.line !== undefined ? { line: message.line } : {}),
       ...(message.column !== undefined ? { column: message.column } : {}),
     };
-    this.showError();
+    this.draw();
     const key = JSON.stringify([this.shownVersion(), this.frameError]);
     if (key === this.lastSentFrameError) return;
     this.lastSentFrameError = key;
@@ -419,65 +417,32 @@ export class ComponentView {
     this.frameReports?.failed(this.shownVersion(), message);
   }
 
-  /** The kernel's `error` trait, if it is one the schema allows. */
-  private modelError(): WidgetError | null {
-    const error = this.model.get("error") ?? null;
-    if (isWidgetError(error)) return error;
-    console.warn("jupyter-componentgen: ignoring an error state the schema does not allow", error);
-    return null;
-  }
-
-  /** The error on screen: blocked findings first (the newest attempt), else a render or generation error. */
-  private shownError(): WidgetError | null {
-    const blocked = this.serverBlocked;
-    if (blocked) {
-      return {
-        phase: "blocked",
-        message: `Blocked before rendering: ${blocked.findings.length} finding(s).`,
-        findings: blocked.findings,
-      };
-    }
-    const modelError = this.modelError();
-    if (modelError?.phase === "blocked") return modelError;
-    // A stored render error is stale once this view rendered the current code cleanly.
-    const stale = modelError !== null && FIXABLE_ERROR_PHASES.has(modelError.phase) && this.finalRenderOk;
-    return this.frameError ?? (stale ? null : modelError);
-  }
-
-  private showError(): void {
-    this.errorBox.show(this.shownError(), this.shownVersion());
-    this.showFix();
-  }
-
   /**
-   * Fix is offered for blocked code and for a render error of the version the kernel holds, never while
-   * a generation runs (nor while this view shows a server version the kernel has not loaded yet).
+   * Fix is offered for blocked code and for a render error of the version the kernel holds, never while a
+   * generation runs (nor while this view shows a server version the kernel has not loaded yet).
    */
-  private showFix(): void {
-    const error = this.shownError();
-    const running =
-      this.stream.active ||
-      this.serverStream.streaming ||
-      ACTIVE_PHASES.has(this.currentStatus().phase ?? "");
+  private showFix(shown: Shown): void {
+    const error = shown.error;
+    const serverBlocked = this.recent === "server" ? this.server.blocked : null;
     // A panel edit's blocked draft is the server's to fix; everything else goes to the kernel.
-    const serverFix = this.serverBlocked !== null && this.serverBlocked.draft !== null && this.link !== null;
+    const serverFix = serverBlocked !== null && serverBlocked.draft !== null && this.link !== null;
     this.errorBox.setFixable(
       error !== null &&
         FIXABLE_ERROR_PHASES.has(error.phase) &&
-        !running &&
-        (serverFix || (this.serverBlocked === null && this.serverVersion === null)),
+        shown.running === null &&
+        (serverFix || (serverBlocked === null && this.serverVersion === null)),
     );
   }
 
   private requestFix(): void {
-    const blocked = this.serverBlocked;
+    const blocked = this.recent === "server" ? this.server.blocked : null;
     const name = this.model.get("name");
     if (blocked && blocked.draft !== null && this.link && name) {
       this.link
         .fix({ component: name, draft: blocked.draft, auto: false })
         .catch((error: unknown) => {
-          this.serverStatus = { phase: "error", message: `Fix was refused: ${String(error)}` };
-          this.showStatus();
+          this.throttleNotice = `Fix was refused: ${String(error)}`;
+          this.draw();
         })
         .finally(() => this.errorBox.fixAnswered());
       return;
@@ -485,23 +450,9 @@ export class ComponentView {
     this.send({ type: "fix" });
   }
 
-  private currentStatus(): Status {
-    const status: Status = this.serverStatus ?? this.model.get("status") ?? {};
-    return this.throttleNotice && !status.notice ? { ...status, notice: this.throttleNotice } : status;
-  }
-
-  private showStatus(): void {
-    this.statusLine.update(this.model.get("name") ?? "", this.shownVersion(), this.currentStatus());
-    this.showFix();
-  }
-
-  private showExplanation(): void {
-    const text = (this.model.get("explanation") ?? "").trim();
-    this.nodes.explanation.hidden = !text;
-    this.nodes.explanationText.textContent = text;
-  }
-
   dispose(): void {
+    if (this.disposed) return;
+    this.send({ type: "view_closed" });
     this.disposed = true;
     this.unfollow?.();
     this.unfollow = null;
@@ -510,7 +461,7 @@ export class ComponentView {
     this.listeners.length = 0;
     this.statusLine.dispose();
     this.errorBox.dispose();
-    if (this.partialFrame) cancelAnimationFrame(this.partialFrame);
+    if (this.drawFrame) cancelAnimationFrame(this.drawFrame);
     this.preview.dispose();
     this.el.replaceChildren();
   }
