@@ -490,7 +490,7 @@ class ComponentWidget(anywidget.AnyWidget):
         # The views follow the phases from the stream's events (a view that opens mid-stream asks for them):
         # the trait changes here for Python, without a message; the settled status is sent.
         with self._sync_lock, self._lock_property(status=status):
-            self.status = status
+            self.status = dict(status)
 
     # Thread-safe state sync
 
