@@ -89,14 +89,20 @@ class Component(ComponentWidget):
     def set_code(self, code: str, *, static_checks: bool = True) -> VersionRecord:
         """Save hand-written code as a new version (author "user") and show it; no model is called.
 
-        The code passes the same static checks as generated code and `jupyter componentgen render`
-        (unless ``static_checks=False``, or they are off in the settings): code that breaks a rule is not
-        saved or rendered, the widget lists every finding, the current version stays, and BlockedCode is
-        raised. When ``code`` equals the current version's, nothing new is saved and that version is shown.
+        The code first gets the deterministic repairs generated code gets (a missing default export, an
+        import path the runtime does not serve…; the status line and the version list them), then passes
+        the same static checks as generated code and `jupyter componentgen render` (unless
+        ``static_checks=False``, or they are off in the settings): code that breaks a rule is not saved or
+        rendered, the widget lists every finding, the current version stays, and BlockedCode is raised.
+        When the code equals the current version's, nothing new is saved and that version is shown.
         """
+        from .engine.repairs import repair, repairs_note
+
         self._ensure_idle("save code")
         if not code.strip():
             raise ValueError("The code is empty; write the component's code (JSX) to save it.")
+        repaired = repair(code)
+        code = repaired.code
         store = self._context.store
         current = store.current(self.name)
         if static_checks:
@@ -115,8 +121,10 @@ class Component(ComponentWidget):
                 author="user",
                 usage=Usage(),
                 latency_ms=None,
+                repairs=repaired.repairs,
             )
-            message = f"Saved your code as version {record.number}."
+            saved = f"Saved your code as version {record.number}"
+            message = f"{saved} · {repairs_note(repaired.repairs)}" if repaired.repairs else f"{saved}."
         status: WidgetStatus = {**idle_status(message), "phase": "done"}
         self._show_version(record, status)
         return record

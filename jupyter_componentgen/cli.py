@@ -203,11 +203,16 @@ def _render(
     skip_checks: bool,
     stderr: TextIO,
 ) -> int:
+    from .engine.repairs import repair, repairs_note
     from .html_export import standalone_html
 
     check_writable_target(out)
-    code = read_text_file(source, "component file")
-    if not skip_checks and _refused_by_static_checks(source, code, stderr):
+    repaired = repair(read_text_file(source, "component file"))
+    code = repaired.code
+    if repaired.repairs:
+        # The page renders the repaired code; the file is left as it is.
+        stderr.write(f"{repairs_note(repaired.repairs)}\n")
+    if not skip_checks and _refused_by_static_checks(source, code, stderr, repaired=bool(repaired.repairs)):
         return EXIT_FAILED
     props: Any = {}
     if props_file is not None:
@@ -223,7 +228,7 @@ def _render(
     return EXIT_OK
 
 
-def _refused_by_static_checks(source: Path, code: str, stderr: TextIO) -> bool:
+def _refused_by_static_checks(source: Path, code: str, stderr: TextIO, *, repaired: bool = False) -> bool:
     """Print the findings of the static checks (when the settings enable them); True if there are any."""
     from .engine.static_checks import checker_from_settings
 
@@ -232,6 +237,8 @@ def _refused_by_static_checks(source: Path, code: str, stderr: TextIO) -> bool:
     if not findings:
         return False
     stderr.write(f"error: {source} was not rendered: it breaks {len(findings)} static rule(s)\n")
+    if repaired:
+        stderr.write("(lines and columns are those of the repaired code)\n")
     for finding in findings:
         stderr.write(f"{source}:{finding.line}:{finding.column + 1}: [{finding.rule}] {finding.message}\n")
         stderr.write(f"    {finding.snippet}\n")

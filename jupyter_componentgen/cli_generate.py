@@ -82,17 +82,24 @@ def keep_hand_edits(store: Store, name: str, out: Path) -> VersionRecord | None:
     """Save the output file as a version by 'user' when it holds code the history does not know.
 
     The next generation then edits what the person sees in the file, and nothing they wrote is lost.
-    A file showing an older version (e.g. after a rollback in the side panel) is not an edit.
+    A file showing an older version (e.g. after a rollback in the side panel) is not an edit. The edit is
+    saved with the deterministic repairs every saved version gets.
     """
+    from .engine.repairs import repair
+
     if not out.is_file():
         return None
     text = read_text_file(out, "--out file")
-    if not text.strip() or any(version.code == text for version in store.versions(name)):
+    known = {version.code for version in store.versions(name)}
+    if not text.strip() or text in known:
+        return None
+    repaired = repair(text)
+    if repaired.code in known:
         return None
     current = store.current(name)
     return store.add_version(
         name,
-        code=text,
+        code=repaired.code,
         prompt="",
         parent=current.number if current else None,
         model=None,
@@ -100,6 +107,7 @@ def keep_hand_edits(store: Store, name: str, out: Path) -> VersionRecord | None:
         usage=Usage(),
         latency_ms=None,
         explanation=f"Edited by hand in {out.name}.",
+        repairs=repaired.repairs,
     )
 
 
@@ -117,6 +125,8 @@ def _report(outcome: GenerationOutcome, out: Path, stderr: TextIO) -> int:
 
 
 def _success_line(outcome: GenerationOutcome, out: Path) -> str:
+    from .engine.repairs import repairs_note
+
     version = outcome.version
     assert version is not None
     if outcome.status == "cached":
@@ -133,4 +143,6 @@ def _success_line(outcome: GenerationOutcome, out: Path) -> str:
         parts.append(f"${usage.cost:.4f}")
     if version.latency_ms is not None:
         parts.append(f"{version.latency_ms / 1000:.1f} s")
+    if version.repairs:
+        parts.append(repairs_note(version.repairs))
     return " · ".join(parts)

@@ -13,7 +13,7 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ from .store_records import (
     VersionNotFoundError,
     VersionRecord,
     draft_from_row,
+    repairs_column,
     route_columns,
     version_from_row,
 )
@@ -215,8 +216,12 @@ class Store:
         request_key: str | None = None,
         make_current: bool = True,
         route: Route | None = None,
+        repairs: Sequence[str] = (),
     ) -> VersionRecord:
-        """Save a new version; its number is the component's next one, assigned inside the transaction."""
+        """Save a new version; its number is the component's next one, assigned inside the transaction.
+
+        ``repairs`` says in plain words what the deterministic repairs changed in ``code`` (already applied).
+        """
         if author not in ("llm", "user"):
             raise ValueError(f"author must be 'llm' or 'user', not {author!r}")
         now = time.time()
@@ -231,12 +236,12 @@ class Store:
             db.execute(
                 "INSERT INTO versions (component_id, number, code, prompt, parent, model, author, "
                 "input_tokens, output_tokens, cached_tokens, cost, latency_ms, status, explanation, "
-                "request_key, created_at, route_kind, route_model, route_reason) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ok', ?, ?, ?, ?, ?, ?)",
+                "request_key, created_at, route_kind, route_model, route_reason, repairs) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ok', ?, ?, ?, ?, ?, ?, ?)",
                 (
                     component_id, number, code, prompt, parent, model, author, usage.input_tokens,
                     usage.output_tokens, usage.cached_tokens, usage.cost, latency_ms, explanation,
-                    request_key, now, *route_columns(route),
+                    request_key, now, *route_columns(route), repairs_column(repairs),
                 ),
             )  # fmt: skip
             if make_current:
@@ -249,7 +254,7 @@ class Store:
         return VersionRecord(
             component=component, number=number, code=code, prompt=prompt, parent=parent, model=model,
             author=author, usage=usage, latency_ms=latency_ms, created_at=now, explanation=explanation,
-            request_key=request_key, route=route,
+            request_key=request_key, route=route, repairs=tuple(repairs),
         )  # fmt: skip
 
     def remember_data(self, component: str, data: DataDescription | None) -> None:

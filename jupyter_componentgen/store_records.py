@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -60,6 +61,8 @@ class VersionRecord:
     request_key: str | None
     # Which model the request was routed to, and why; None for hand edits and older versions.
     route: Route | None = None
+    # What the deterministic repairs changed in the code before it was checked and saved, in plain words.
+    repairs: tuple[str, ...] = ()
 
     def to_export(self, *, current: bool) -> dict[str, Any]:
         """This version as schema/version.schema.json describes it (request_key is internal, left out)."""
@@ -83,6 +86,7 @@ class VersionRecord:
             "explanation": self.explanation,
             "current": current,
             "route": self.route.to_dict() if self.route is not None else None,
+            "repairs": list(self.repairs),
         }
 
 
@@ -115,7 +119,7 @@ class ComponentSummary:
 VERSION_COLUMNS = (
     "c.name, v.number, v.code, v.prompt, v.parent, v.model, v.author, v.input_tokens, v.output_tokens, "
     "v.cached_tokens, v.cost, v.latency_ms, v.created_at, v.explanation, v.request_key, v.route_kind, "
-    "v.route_model, v.route_reason"
+    "v.route_model, v.route_reason, v.repairs"
 )
 DRAFT_COLUMNS = (
     "d.id, c.name, d.code, d.prompt, d.parent, d.model, d.error_code, d.error_message, d.input_tokens, "
@@ -128,12 +132,31 @@ def route_columns(route: Route | None) -> tuple[str | None, str | None, str | No
     return (None, None, None) if route is None else (route.kind, route.model, route.reason)
 
 
+def repairs_column(repairs: Sequence[str]) -> str | None:
+    """A version's repairs as stored: a JSON list, or NULL when nothing was repaired."""
+    return json.dumps(list(repairs), ensure_ascii=False) if repairs else None
+
+
+def repairs_from_column(value: str | None) -> tuple[str, ...]:
+    """The stored repairs; a value this version cannot read counts as none (they are a note, not the code)."""
+    if not value:
+        return ()
+    try:
+        loaded = json.loads(value)
+    except ValueError:
+        return ()
+    if not isinstance(loaded, list):
+        return ()
+    return tuple(item for item in loaded if isinstance(item, str))
+
+
 def version_from_row(row: Sequence[Any]) -> VersionRecord:
     return VersionRecord(
         component=row[0], number=row[1], code=row[2], prompt=row[3], parent=row[4], model=row[5],
         author=row[6], usage=Usage(row[7], row[8], row[9], row[10]), latency_ms=row[11], created_at=row[12],
         explanation=row[13], request_key=row[14],
         route=None if row[15] is None else Route(model=row[16] or "", kind=row[15], reason=row[17] or ""),
+        repairs=repairs_from_column(row[18]),
     )  # fmt: skip
 
 

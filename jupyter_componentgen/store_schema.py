@@ -79,6 +79,11 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE components ADD COLUMN data_description TEXT;
     """,
+    # 3 -> 4: the deterministic repairs made to a version's code before it was checked and saved (a JSON list
+    # of plain sentences). NULL for versions saved before repairs were kept, read as no repairs.
+    """
+    ALTER TABLE versions ADD COLUMN repairs TEXT;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

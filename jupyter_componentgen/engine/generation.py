@@ -27,6 +27,7 @@ from .edits import EditMismatch
 from .errors import GenerationError
 from .events import Event, EventSink, EventStamper
 from .llm_types import LLMRequest, Retrying, StreamEnd, TextChunk, Timeouts
+from .repairs import repair, repairing_checker, repairs_note
 from .routing import Route, choose_route
 from .usage import Usage
 
@@ -96,7 +97,9 @@ def kept_after_cancel(current: int | None) -> str:
     return f"Version {current} is still current." if current is not None else "No version was saved."
 
 
-def _format_summary(version: int, usage: Usage, seconds: float, route: Route | None = None) -> str:
+def _format_summary(
+    version: int, usage: Usage, seconds: float, route: Route | None = None, repairs: tuple[str, ...] = ()
+) -> str:
     parts = [f"Saved version {version}"]
     if route is not None:
         parts.append(route.describe())
@@ -106,6 +109,8 @@ def _format_summary(version: int, usage: Usage, seconds: float, route: Route | N
     if usage.cost is not None:
         parts.append(f"${usage.cost:.4f}")
     parts.append(f"{seconds:.1f} s")
+    if repairs:
+        parts.append(repairs_note(repairs))
     return " · ".join(parts)
 
 
@@ -192,6 +197,8 @@ class _Run:
         self.stop_reason = "other"
         self.streamed_chars = 0
         self.last_status = 0.0
+        # What the deterministic repairs changed in the model's final code (saved with the version).
+        self.repairs: tuple[str, ...] = ()
 
     @property
     def elapsed_ms(self) -> int:
@@ -264,6 +271,7 @@ class _Run:
                 from .gateway_errors import stream_timeout
 
                 raise stream_timeout("total_timeout", self.settings.total_timeout) from None
+            code = self._repair(code)
             self._check_size(code)
             self.engine.screen.screen(
                 prose="".join(self.answer.prose) if self.answer is not None else "",
@@ -278,6 +286,17 @@ class _Run:
                 task.uncancel()
             return self._cancelled(current)
         return self._save(code, current, key)
+
+    def _repair(self, code: str) -> str:
+        """The model's final code with the deterministic repairs, judged once more by the checks if changed."""
+        repaired = repair(code)
+        checker = self.engine.checker
+        if repaired.repairs and checker is not None:
+            findings = checker(repaired.code)
+            if findings:
+                raise BlockedCode(findings)
+        self.repairs = repaired.repairs
+        return repaired.code
 
     def _validate_request(self) -> None:
         text = self.request.instruction.strip()
@@ -399,7 +418,9 @@ class _Run:
 
     async def _answer(self, request: LLMRequest, base: str | None, *, allow_edit: bool) -> str:
         """One answer, continued while it stops on the output limit before its code is complete."""
-        answer = Answer(self.emit, base_code=base, checker=self.engine.checker, allow_edit=allow_edit)
+        # Streamed code is checked as it will be saved: with its import aliases repaired (see _repair).
+        checker = repairing_checker(self.engine.checker)
+        answer = Answer(self.emit, base_code=base, checker=checker, allow_edit=allow_edit)
         self.answer = answer
         stop_reason = await self._stream(request, answer, None)
         while stop_reason == "max_tokens" and not answer.complete:
@@ -492,6 +513,7 @@ class _Run:
             explanation="".join(answer.prose).strip() if answer is not None else "",
             request_key=key,
             route=self.route,
+            repairs=self.repairs,
         )
         # Requests that cannot see the kernel's variables (side-panel edits) describe the data from this.
         self.store.remember_data(self.request.component, self.request.data)
@@ -506,7 +528,7 @@ class _Run:
                 "latency_ms": latency_ms,
             }
         )
-        summary = _format_summary(version.number, self.usage, latency_ms / 1000, self.route)
+        summary = _format_summary(version.number, self.usage, latency_ms / 1000, self.route, self.repairs)
         self.status("done", summary, self.usage)
         return self.outcome("saved", version=version, code=code)
 

@@ -17,6 +17,7 @@ from tornado import web
 
 from jupyter_componentgen.engine.gateway import key_status
 from jupyter_componentgen.engine.gateway_errors import PANEL_ADVICE, advising
+from jupyter_componentgen.engine.repairs import repair
 from jupyter_componentgen.engine.usage import Usage
 from jupyter_componentgen.store import DraftRecord, Store, VersionNotFoundError, VersionRecord
 
@@ -144,7 +145,10 @@ class VersionsHandler(_Handler):
     @web.authenticated
     @authorized
     async def post(self, name: str) -> None:
-        """Save code edited by hand as a new version by "user"; it becomes current."""
+        """Save code edited by hand as a new version by "user"; it becomes current.
+
+        The code gets the deterministic repairs every saved version gets; the reply's ``repairs`` lists them.
+        """
         body = self._body()
         code, parent, prompt = body.get("code"), body.get("parent"), body.get("prompt", HAND_EDIT_PROMPT)
         if not isinstance(code, str) or not code.strip():
@@ -161,13 +165,14 @@ class VersionsHandler(_Handler):
         self._refuse_while_generating(context, name, "save")
 
         def save(store: Store) -> VersionRecord:
+            repaired = repair(code)  # here, in the worker thread: a long file takes a parse
             base = parent
             if base is None:
                 current = store.current(name)
                 base = current.number if current else None
             return store.add_version(
-                name, code=code, prompt=prompt, parent=base, model=None, author="user", usage=Usage(),
-                latency_ms=None,
+                name, code=repaired.code, prompt=prompt, parent=base, model=None, author="user", usage=Usage(),
+                latency_ms=None, repairs=repaired.repairs,
             )  # fmt: skip
 
         try:

@@ -12,7 +12,8 @@ default settings) and loaded alone in a fresh page of headless Chromium, one at 
   person sees, not what the runtime reports; the runtime's own paint report is printed beside it;
 - the bytes each library module adds to a frame, to a saved standalone page and to a saved notebook, from
   static/modules/manifest.json (skipped while the front-end build has no manifest);
-- the repairs the runtime applied per component (skipped while it reports none).
+- the repairs `render` applied per component before the checks (the page's config lists them; `render`
+  also prints them on stderr, read when a page has no list).
 
 Times are medians of one run on a shared 2-core machine: they are noisy, so compare within a run.
 """
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import sys
 import tempfile
@@ -68,6 +70,7 @@ class Result:
     verdict: Verdict
     seen_ms: list[float] = field(default_factory=list)  # navigation start -> expected texts visible
     painted_ms: list[float] = field(default_factory=list)  # navigation start -> runtime's paint report
+    repairs: list[str] = field(default_factory=list)  # what `render` repaired before the checks
 
     @property
     def case(self) -> Case:
@@ -132,7 +135,7 @@ def run_corpus(cases: Sequence[Case], repeat: int) -> list[Result]:
                 for index, item in enumerate(rendered, 1):
                     print(f"[{index}/{len(rendered)}] {item.case.name}", file=sys.stderr, flush=True)
                     if item.page is None:
-                        results.append(Result(blocked_verdict(item)))
+                        results.append(Result(blocked_verdict(item), repairs=rendered_repairs(item)))
                         continue
                     result: Result | None = None
                     for _ in range(repeat):
@@ -142,7 +145,7 @@ def run_corpus(cases: Sequence[Case], repeat: int) -> list[Result]:
                             verdict, seen = _measure(f"{server.url}/{item.page.name}", item, context, helper)
                         finally:
                             context.close()
-                        result = result or Result(verdict)
+                        result = result or Result(verdict, repairs=rendered_repairs(item))
                         if verdict.ok and seen is not None:
                             result.seen_ms.append(seen)
                         if verdict.ok and verdict.painted_ms is not None:
@@ -253,19 +256,41 @@ def print_module_bytes() -> None:
     print(f"(a standalone page importing nothing: {base / 1024:.0f} KB)")
 
 
+_CONFIG = re.compile(r'<script id="componentgen-config" type="application/json">(.*?)</script>', re.DOTALL)
+_REPAIRED = "repaired: "
+
+
+def rendered_repairs(item: Rendered) -> list[str]:
+    """The repairs `render` made to a case: its page's config lists them, and its stderr names them."""
+    if item.page is not None:
+        found = _CONFIG.search(item.page.read_text(encoding="utf-8"))
+        config = json.loads(found[1]) if found else {}
+        if isinstance(config.get("repairs"), list):
+            return [str(repair) for repair in config["repairs"]]
+    line = next((line for line in item.stderr.splitlines() if line.startswith(_REPAIRED)), "")
+    return line.removeprefix(_REPAIRED).split("; ") if line else []
+
+
 def print_repairs(results: Sequence[Result]) -> None:
-    reported = [(r.case.name, r.verdict.repairs) for r in results if r.verdict.repairs is not None]
-    if not reported:
-        print("\nRepairs: skipped (the runtime reports no repairs with its renders yet).")
-        return
-    counts = [len(repairs or []) for _, repairs in reported]
+    counts = [len(r.repairs) for r in results]
+    repaired = [r for r in results if r.repairs]
     print(
-        f"\nRepairs applied per component: median {statistics.median(counts):g}, "
-        f"{sum(1 for c in counts if c)} of {len(reported)} components repaired\n"
+        f"\nRepairs before the checks, per component: median {statistics.median(counts):g}, "
+        f"mean {statistics.mean(counts):.2f}; {len(repaired)} of {len(results)} components repaired, "
+        f"{sum(r.verdict.ok for r in repaired)} of them render\n"
     )
-    for name, repairs in reported:
-        if repairs:
-            print(f"{name:<36} {'; '.join(map(str, repairs))[:110]}")
+    kinds: dict[str, int] = {}
+    for r in repaired:
+        for repair in r.repairs:
+            kind = re.sub(r"`[^`]*`", "…", repair)
+            kinds[kind] = kinds.get(kind, 0) + 1
+    for kind, count in sorted(kinds.items(), key=lambda item: -item[1]):
+        print(f"{count:>5}  {kind}")
+    if repaired:
+        print()
+    for r in repaired:
+        verdict = "renders" if r.verdict.ok else r.verdict.category
+        print(f"{r.case.name:<36} {verdict:<10} {'; '.join(r.repairs)[:100]}")
 
 
 def main() -> None:

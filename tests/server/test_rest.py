@@ -92,6 +92,32 @@ async def test_rollback_then_hand_edit_branches_from_the_rolled_back_version(
     )
 
 
+async def test_a_hand_edit_is_saved_repaired_and_lists_its_repairs(
+    api: Fetch, server: Any, jp_root_dir: Path, notebook: str
+) -> None:
+    seed_history(jp_root_dir, notebook, count=1)
+    query = {"notebook": notebook}
+    edit = '"use client"\nexport function Counter() {\n  return <p>{React.version}</p>;\n}\n'
+
+    saved = await api("components", "counter", "versions", params=query, body={"code": edit})
+
+    assert saved.code == 201
+    version = payload(saved)
+    assert version["code"] == (
+        'import React from "react";\nexport function Counter() {\n  return <p>{React.version}</p>;\n}\n'
+        "\nexport default Counter;\n"
+    )
+    assert version["repairs"] == [
+        'removed the `"use client"` directive',
+        'added `import React from "react"`',
+        "added `export default Counter`",
+    ]
+    listed = payload(await api("components", "counter", "versions", params=query))["versions"]
+    assert [v["repairs"] for v in listed] == [[], version["repairs"]]
+    plain = payload(await api("components", "counter", "versions", params=query, body={"code": "// mine\n"}))
+    assert (plain["code"], plain["repairs"]) == ("// mine\n", [])
+
+
 async def test_hand_edit_waits_for_a_running_generation(
     api: Fetch, server: Any, llm_env: ScriptedProvider, open_stream: StreamFactory, notebook: str
 ) -> None:

@@ -130,6 +130,24 @@ def test_hand_edits_are_kept_as_a_user_version_before_the_next_generation(
 
 
 @pytest.mark.usefixtures("llm_env")
+def test_generate_writes_the_repaired_component_and_says_what_was_repaired(
+    provider: ScriptedProvider, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    named_only = CARD.replace("export default function", "export function")
+    provider.enqueue(
+        Script(text=f"/// START SalesCard\n{named_only}/// END SalesCard\n", tokens_per_second=2000)
+    )
+    out = tmp_path / "card.jsx"
+
+    assert main(["generate", "A sales card", "--out", str(out)]) == 0
+
+    assert out.read_text(encoding="utf-8") == named_only + "\nexport default SalesCard;\n"
+    assert "· repaired: added `export default SalesCard`" in capsys.readouterr().err
+    with stored(out) as store:
+        assert store.versions("card")[0].repairs == ("added `export default SalesCard`",)
+
+
+@pytest.mark.usefixtures("llm_env")
 def test_generation_failure_is_one_line_and_writes_nothing(
     provider: ScriptedProvider, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -246,6 +264,45 @@ def test_render_writes_a_standalone_page(tmp_path: Path) -> None:
     assert json.dumps(CARD)[1:-1].replace("</", "<\\/") in page
     assert '"region":"north"' in page
     assert "<title>sales_card</title>" in page
+
+
+def test_render_repairs_the_page_code_says_so_and_leaves_the_file_alone(tmp_path: Path) -> None:
+    pasted = (
+        '```jsx\nimport { Button } from "./components/ui/button";\n\n'
+        "export function Counter() {\n  const [n, setN] = React.useState(0);\n"
+        "  return <Button onClick={() => setN(n + 1)}>Clicked {n} times</Button>;\n}\n```\n"
+    )
+    source = tmp_path / "counter.jsx"
+    source.write_text(pasted, encoding="utf-8")
+    out = tmp_path / "counter.html"
+
+    result = run_cli("render", str(source), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[0] == (
+        "repaired: removed the Markdown code fences; changed the import `./components/ui/button` to "
+        '`@/components/ui/button`; added `import React from "react"`; added `export default Counter`'
+    )
+    page = out.read_text(encoding="utf-8")
+    assert "export default Counter;" in page
+    assert '\\"@/components/ui/button\\"' in page, "the page renders the repaired code"
+    assert source.read_text(encoding="utf-8") == pasted
+
+
+def test_render_checks_the_repaired_code(tmp_path: Path) -> None:
+    source = tmp_path / "leak.jsx"
+    source.write_text(
+        'export function Leak() {\n  fetch("https://x.invalid");\n  return <p />;\n}\n', encoding="utf-8"
+    )
+
+    result = run_cli("render", str(source), "--out", str(tmp_path / "leak.html"))
+
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == "repaired: added `export default Leak`"
+    assert "(lines and columns are those of the repaired code)" in lines
+    assert any(line.startswith(f"{source}:2:3: [banned-api]") for line in lines)
+    assert not (tmp_path / "leak.html").exists()
 
 
 def test_render_with_data_and_bad_props(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -117,6 +117,67 @@ def test_code_is_checked_like_render_and_a_blocked_body_keeps_the_current_versio
     assert provider.requests == []
 
 
+# --code and the repairs ---------------------------------------------------------------------------------
+
+WEATHER = (
+    '"use client"\n'
+    'import { Sun } from "lucide-react";\n\n'
+    "export function Weather() {\n"
+    '  const [unit, setUnit] = React.useState("C");\n'
+    "  return <p><Sun /> 23°{unit}</p>;\n"
+    "}\n"
+)
+
+
+def test_code_is_repaired_before_it_is_checked_and_the_status_names_each_repair(
+    shell: InteractiveShell, comms: CommRecorder
+) -> None:
+    result, captured = run_cell(shell, f"%%component weather --code --as w\n{WEATHER}")
+
+    assert result.error_in_exec is None, captured.stderr
+    widget = shell.user_ns["w"]
+    assert widget.version == 1
+    assert widget.error is None
+    assert widget.status["phase"] == "done"
+    assert widget.status["message"] == (
+        'Saved your code as version 1 · repaired: removed the `"use client"` directive; '
+        'added `import React from "react"`; added `export default Weather`'
+    )
+    assert widget.code == (
+        'import React from "react";\nimport { Sun } from "lucide-react";\n\n'
+        + WEATHER.split("\n\n", 1)[1]
+        + "\nexport default Weather;\n"
+    )
+    shown_status = [u["status"]["message"] for u in comms.updates(widget) if "status" in u]
+    assert shown_status[-1] == widget.status["message"], "the view is told, not only the kernel"
+    [version] = widget.versions
+    assert version.code == widget.code
+    assert version.repairs == (
+        'removed the `"use client"` directive',
+        'added `import React from "react"`',
+        "added `export default Weather`",
+    )
+
+    # The same code again is the same version: repairs make it equal, so nothing new is saved.
+    run_cell(shell, f"%%component weather --code\n{WEATHER}")
+    assert [v.number for v in widget.versions] == [1]
+
+
+def test_a_repaired_body_that_breaks_a_rule_is_still_refused(shell: InteractiveShell) -> None:
+    tracking = TRACKING.replace("export default function", "export function")
+    result, _ = run_cell(shell, f"%%component hello --code --as w\n{tracking}")
+
+    assert result.error_in_exec is None
+    widget = shell.user_ns["w"]
+    assert widget.versions == []
+    assert widget.error["phase"] == BLOCKED_PHASE
+    assert [f["rule"] for f in widget.error["findings"]] == ["banned-api"]
+    assert widget.blocked is not None
+    assert widget.blocked.code.endswith("export default Hello;\n"), (
+        "a Fix sees the code the findings point into"
+    )
+
+
 def test_skip_static_checks_is_only_for_code(shell: InteractiveShell) -> None:
     with pytest.raises(UsageError, match="applies only to --code"):
         shell.run_cell_magic("component", "hello --skip-static-checks", "a card")

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from jupyter_componentgen.engine.data import describe_data
+from jupyter_componentgen.engine.output_screen import OutputScreen
 from jupyter_componentgen.engine.prompts import (
     TEMPLATE_PLACEHOLDERS,
     PromptBuilder,
@@ -19,6 +20,7 @@ from jupyter_componentgen.engine.prompts import (
     component_identifier,
 )
 from jupyter_componentgen.resources import resource_dir
+from jupyter_componentgen.runtime_modules import bundled_specifiers, is_bundled_specifier
 
 CODE = """\
 import { useState } from "react";
@@ -83,6 +85,10 @@ def test_system_prompt_is_one_cached_static_part(builder: PromptBuilder) -> None
         "Tailwind",
         '"recharts"',
         '"lucide-react"',
+        '"@/components/ui/<name>"',
+        '"@/lib/utils"',
+        '"framer-motion"',
+        '"d3"',
     ):
         assert needle in text
     for needle in (
@@ -95,6 +101,52 @@ def test_system_prompt_is_one_cached_static_part(builder: PromptBuilder) -> None
         "localStorage",
     ):
         assert needle in text
+
+
+def _section(text: str, heading: str) -> str:
+    return text.split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_the_runtime_section_names_the_props_before_the_libraries(builder: PromptBuilder) -> None:
+    text = builder.system_texts()[0]
+    runtime = _section(text, "The runtime")
+    assert runtime.index("`data`") < runtime.index("`emit(name, payload)`") < runtime.index("Import only")
+    assert text.index("## The runtime") < text.index("## Modules")
+
+
+def test_every_module_the_prompt_offers_is_bundled_and_every_shadcn_component_is_offered(
+    builder: PromptBuilder,
+) -> None:
+    modules = _section(builder.system_texts()[0], "Modules")
+    offered = {name for name in re.findall(r'"([^"\s]+)"', modules) if "<" not in name}
+    assert {
+        "react",
+        "lucide-react",
+        "recharts",
+        "framer-motion",
+        "d3",
+        "three",
+        "tone",
+        "@/lib/utils",
+    } <= offered
+    assert [name for name in offered if not is_bundled_specifier(name)] == []
+    shadcn = {
+        s.removeprefix("@/components/ui/") for s in bundled_specifiers() if s.startswith("@/components/ui/")
+    }
+    words = set(re.findall(r"[a-z]+(?:-[a-z]+)*", modules))
+    # toast, toaster and use-toast are the older spelling of sonner's notifications, which the prompt offers.
+    assert shadcn - words - {"toast", "toaster", "use-toast"} == set()
+
+
+def test_code_written_with_the_offered_libraries_is_not_taken_for_a_leaked_prompt(
+    builder: PromptBuilder,
+) -> None:
+    """Naming many libraries and components must not make real code quote a long run of the prompt."""
+    screen = OutputScreen.build(builder.system_texts(), ())
+    corpus = Path(__file__).resolve().parents[1] / "corpus" / "components"
+    files = sorted(corpus.glob("*.[jt]sx"))
+    assert len(files) > 50
+    assert [f.name for f in files if screen.leaked_run(f.read_text(encoding="utf-8"))] == []
 
 
 def test_new_component_prompt(builder: PromptBuilder) -> None:

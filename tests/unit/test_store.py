@@ -341,3 +341,74 @@ def test_a_history_from_before_data_descriptions_were_kept_is_upgraded(tmp_path:
     upgraded.remember_data("sales", data)
     assert upgraded.data_description("sales") == data
     upgraded.close()
+
+
+REPAIRS = ('removed the `"use client"` directive', "added `export default Weather`")
+
+
+def test_repairs_are_kept_with_the_version_and_exported(store: Store, tmp_path: Path) -> None:
+    plain = add(store)
+    repaired = store.add_version(
+        "sales", code="export default Weather;", prompt="", parent=1, model=None, author="user",
+        usage=Usage(), latency_ms=None, repairs=REPAIRS,
+    )  # fmt: skip
+    assert repaired.repairs == REPAIRS
+    assert plain.repairs == ()
+    store.close()
+
+    with Store.for_notebook(tmp_path / "analysis.ipynb") as reopened:
+        versions = reopened.versions("sales")
+        assert [v.repairs for v in versions] == [(), REPAIRS]
+        assert versions[1] == repaired
+        exported = [v.to_export(current=v.number == 2) for v in versions]
+    validator = jsonschema.Draft202012Validator(load_schema("version"))
+    for item in exported:
+        validator.validate(item)
+    assert [item["repairs"] for item in exported] == [[], list(REPAIRS)]
+    with pytest.raises(jsonschema.ValidationError):
+        validator.validate({**exported[1], "repairs": "added an export"})
+
+
+def test_unreadable_stored_repairs_read_as_none(store: Store) -> None:
+    add(store)
+    with sqlite3.connect(store.db_path) as db:
+        db.execute("DROP TRIGGER versions_are_immutable")
+        for stored in ("not json", '{"a": 1}', '["kept", 3]'):
+            db.execute("UPDATE versions SET repairs = ?", (stored,))
+            db.commit()
+            expected = ("kept",) if stored.startswith("[") else ()
+            assert store.versions("sales")[0].repairs == expected, stored
+
+
+def test_a_history_from_before_repairs_were_kept_is_upgraded(tmp_path: Path) -> None:
+    from jupyter_componentgen.store_schema import MIGRATIONS, SCHEMA_VERSION
+
+    db_path = tmp_path / ".componentgen" / "history.sqlite"
+    db_path.parent.mkdir()
+    old = sqlite3.connect(db_path)
+    for script in MIGRATIONS[:3]:  # the tables as schema 3 made them
+        old.executescript(script)
+    old.execute(
+        "INSERT INTO components (notebook, name, current, updated_at) VALUES ('analysis.ipynb', 'sales', 1, 0)"
+    )
+    old.execute(
+        "INSERT INTO versions (component_id, number, code, prompt, author, created_at) "
+        "VALUES (1, 1, 'export default () => null;', 'p', 'llm', 0)"
+    )
+    old.execute("PRAGMA user_version = 3")
+    old.commit()
+    old.close()
+
+    with Store.for_notebook(tmp_path / "analysis.ipynb") as upgraded:
+        before = upgraded.current("sales")
+        assert before is not None
+        assert before.repairs == ()
+        assert before.to_export(current=True)["repairs"] == []
+        after = upgraded.add_version(
+            "sales", code="x", prompt="", parent=1, model=None, author="user", usage=Usage(), latency_ms=None,
+            repairs=REPAIRS,
+        )  # fmt: skip
+        assert upgraded.current("sales") == after
+    check = sqlite3.connect(db_path)
+    assert check.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    check.close()
