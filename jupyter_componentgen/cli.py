@@ -223,7 +223,7 @@ def _render(
         from .engine.data import to_props
 
         props = to_props(read_json_file(data_file, "--data file"))
-    write_atomically(out, standalone_html(source.stem, code, props))
+    write_atomically(out, standalone_html(source.stem, code, props, repaired.repairs))
     stderr.write(f"Wrote {out}\n")
     return EXIT_OK
 

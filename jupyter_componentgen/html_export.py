@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from .resources import static_asset
@@ -55,13 +56,17 @@ def _javascript_for_script(source: str) -> str:
     return _SCRIPT_CLOSE.sub("<\\/", source).replace("<!--", "<\\x21--")
 
 
-def standalone_html(name: str, code: str, props: dict[str, Any]) -> str:
-    """An HTML page rendering component ``name`` from ``code`` with ``props``, offline and sandboxed."""
+def standalone_html(name: str, code: str, props: dict[str, Any], repairs: Sequence[str] = ()) -> str:
+    """An HTML page rendering component ``name`` from ``code`` with ``props``, offline and sandboxed.
+
+    ``repairs`` says what the deterministic repairs changed in ``code`` (listed in the page's config).
+    """
     modules = {module_id: module_source(module_id) for module_id in module_ids_for_code(code)}
     config = {
         "name": name,
         "code": code,
         "props": props,
+        "repairs": list(repairs),
         "runtime": static_asset("runtime.js"),
         "modules": modules,
     }

@@ -15,6 +15,7 @@ from jupyter_server.auth.decorator import authorized
 from jupyter_server.base.handlers import APIHandler
 from tornado import web
 
+from jupyter_componentgen.engine.code_checks import BlockedCode
 from jupyter_componentgen.engine.gateway import key_status
 from jupyter_componentgen.engine.gateway_errors import PANEL_ADVICE, advising
 from jupyter_componentgen.engine.repairs import repair
@@ -147,7 +148,9 @@ class VersionsHandler(_Handler):
     async def post(self, name: str) -> None:
         """Save code edited by hand as a new version by "user"; it becomes current.
 
-        The code gets the deterministic repairs every saved version gets; the reply's ``repairs`` lists them.
+        The code gets the deterministic repairs every saved version gets (the reply's ``repairs`` lists them),
+        then the static checks a generated version gets: code that breaks a rule is refused with 422 and its
+        findings, and nothing is saved.
         """
         body = self._body()
         code, parent, prompt = body.get("code"), body.get("parent"), body.get("prompt", HAND_EDIT_PROMPT)
@@ -164,8 +167,13 @@ class VersionsHandler(_Handler):
         context = await self._context()
         self._refuse_while_generating(context, name, "save")
 
+        checker = context.engine.checker
+
         def save(store: Store) -> VersionRecord:
             repaired = repair(code)  # here, in the worker thread: a long file takes a parse
+            findings = list(checker(repaired.code)) if checker is not None else []
+            if findings:
+                raise BlockedCode(findings)
             base = parent
             if base is None:
                 current = store.current(name)
@@ -179,6 +187,10 @@ class VersionsHandler(_Handler):
             version = await self._call(context, save)
         except VersionNotFoundError as error:
             raise web.HTTPError(404, str(error)) from None
+        except BlockedCode as blocked:
+            findings = [finding.to_dict() for finding in blocked.findings]
+            self._reply({"message": blocked.message, "reason": "blocked", "findings": findings}, status=422)
+            return
         self.service.announce_update(context, version, "user_edit", saved=True)
         self._reply(version.to_export(current=True), status=201)
 

@@ -18,7 +18,7 @@ from jupyter_componentgen.config import load_settings
 from jupyter_componentgen.engine.static_checks import checker_from_settings
 
 check = checker_from_settings(load_settings())
-for code in ('fetch("/x");\\n', 'localStorage.setItem("a", "b");\\neval("1");\\n'):
+for code in ('fetch("/x");\\n', 'indexedDB.open("a");\\neval("1");\\n'):
     assert check(code), code
 """
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
+
+import pytest
+from tornado.httpclient import HTTPClientError
 
 from jupyter_componentgen.engine.usage import Usage
 from jupyter_componentgen.store import Store
@@ -116,6 +120,26 @@ async def test_a_hand_edit_is_saved_repaired_and_lists_its_repairs(
     assert [v["repairs"] for v in listed] == [[], version["repairs"]]
     plain = payload(await api("components", "counter", "versions", params=query, body={"code": "// mine\n"}))
     assert (plain["code"], plain["repairs"]) == ("// mine\n", [])
+
+
+async def test_a_hand_edit_that_breaks_a_static_rule_is_refused_with_its_findings(
+    api: Fetch, server: Any, jp_root_dir: Path, notebook: str
+) -> None:
+    seed_history(jp_root_dir, notebook, count=1)
+    query = {"notebook": notebook}
+    edit = 'export default function Leak() {\n  fetch("https://example.invalid");\n  return <p>x</p>;\n}\n'
+
+    with pytest.raises(HTTPClientError) as refused:
+        await api("components", "counter", "versions", params=query, body={"code": edit})
+
+    assert refused.value.code == 422
+    assert refused.value.response is not None
+    body = json.loads(refused.value.response.body)
+    assert body["reason"] == "blocked"
+    assert [(f["rule"], f["line"]) for f in body["findings"]] == [("banned-api", 2)]
+    assert "fetch" in body["message"]
+    listed = payload(await api("components", "counter", "versions", params=query))["versions"]
+    assert len(listed) == 1, "nothing was saved"
 
 
 async def test_hand_edit_waits_for_a_running_generation(

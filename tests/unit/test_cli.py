@@ -287,6 +287,8 @@ def test_render_repairs_the_page_code_says_so_and_leaves_the_file_alone(tmp_path
     assert "export default Counter;" in page
     assert '\\"@/components/ui/button\\"' in page, "the page renders the repaired code"
     assert source.read_text(encoding="utf-8") == pasted
+    config = json.loads(page.split('type="application/json">', 1)[1].split("</script>", 1)[0])
+    assert config["repairs"] == result.stderr.splitlines()[0].removeprefix("repaired: ").split("; ")
 
 
 def test_render_checks_the_repaired_code(tmp_path: Path) -> None:
