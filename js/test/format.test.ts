@@ -16,9 +16,13 @@ describe("status formatting", () => {
     assert.equal(phaseText({ phase: "streaming" }), "Writing…");
     assert.equal(
       phaseText({ phase: "retrying", message: "rate limited, in 2 s" }),
-      "Retrying… rate limited, in 2 s",
+      "Retrying… · rate limited, in 2 s",
     );
     assert.equal(phaseText({ phase: "done", message: "ignored" }), "Done");
+    assert.equal(
+      phaseText({ phase: "cancelled", message: "Version 1 is still current." }),
+      "Cancelled · Version 1 is still current.",
+    );
     assert.equal(phaseText({}), "");
     assert.equal(phaseText({ phase: "idle", message: "" }), "");
   });

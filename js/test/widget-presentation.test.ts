@@ -42,6 +42,7 @@ function inputs(overrides: Partial<ViewInputs> = {}): ViewInputs {
     frameError: null,
     finalRenderOk: true,
     partialPainted: false,
+    everPainted: true,
     throttleNotice: null,
     ...overrides,
   };
@@ -124,6 +125,16 @@ describe("what a view shows", () => {
     assert.equal(shown.version, 3);
     assert.deepEqual(shown.preview, { code: "v3", partial: false });
     assert.equal(shown.status.message, "Rolled back to version 3.");
+  });
+
+  it("leaves no empty box for a version that never painted here", () => {
+    const frameError = { phase: "compile" as const, message: "Unexpected token", line: 6 };
+    assert.equal(present(inputs({ everPainted: false, frameError })).previewVisible, false);
+    assert.equal(
+      present(inputs({ everPainted: true, frameError })).previewVisible,
+      true,
+      "the last good frame",
+    );
   });
 
   it("adds the throttling notice to the status line", () => {

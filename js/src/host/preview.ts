@@ -65,6 +65,7 @@ const IN_FLIGHT_TIMEOUT_MS = 3000;
 const MAX_FRAME_HEIGHT = 10_000;
 const REMEMBERED_FINAL_IDS = 32;
 const THROTTLE_NOTICE_MS = 1000;
+const THROTTLE_NOTICE_DROPS = 5;
 
 export class Preview {
   readonly iframe: HTMLIFrameElement;
@@ -94,6 +95,7 @@ export class Preview {
   private readonly errorBudget = new TokenBucket(FRAME_LIMITS.errors);
   private readonly resizeBudget = new TokenBucket(FRAME_LIMITS.resizes);
   private readonly lastThrottleNotice = new Map<ThrottledKind, number>();
+  private readonly drops = new Map<ThrottledKind, { count: number; since: number }>();
   private readonly hostEmit = createEmit(
     (name, payload) => this.options.onEmit?.(name, payload),
     undefined,
@@ -273,6 +275,13 @@ export class Preview {
   /** Say (at most once a second per kind) that messages of `kind` from the frame were dropped. */
   private throttled(kind: ThrottledKind, detail?: string): void {
     const now = performance.now();
+    // A stray report (a partial answered again once its modules arrived) is not a flood: say so only
+    // when several are dropped within a second.
+    const drops = this.drops.get(kind);
+    const recent = drops && now - drops.since < THROTTLE_NOTICE_MS ? drops : { count: 0, since: now };
+    recent.count += 1;
+    this.drops.set(kind, recent);
+    if (recent.count < THROTTLE_NOTICE_DROPS) return;
     if (now - (this.lastThrottleNotice.get(kind) ?? -Infinity) < THROTTLE_NOTICE_MS) return;
     this.lastThrottleNotice.set(kind, now);
     console.warn(

@@ -47,7 +47,7 @@ export function phaseText(status: Status): string {
   const label = PHASE_LABELS[phase] ?? phase;
   const detail = (status.message ?? "").trim();
   return detail && (phase === "retrying" || phase === "error" || phase === "cancelled")
-    ? `${label} ${detail}`
+    ? `${label} · ${detail}`
     : label;
 }
 

@@ -39,6 +39,8 @@ export interface ViewInputs {
   finalRenderOk: boolean;
   /** A partial of the running generation painted in this view. */
   partialPainted: boolean;
+  /** Anything (a version or a partial) painted in this view's frame since it opened. */
+  everPainted: boolean;
   /** Messages from the component were dropped (see host/frame-limits.ts). */
   throttleNotice: string | null;
 }
@@ -140,7 +142,10 @@ export function present(inputs: ViewInputs): Shown {
     code: running ? running.code : versionCode,
     codeOpen: running !== null && running.code.length > 0,
     preview,
-    previewVisible: versionCode.trim() !== "" || (running !== null && inputs.partialPainted),
+    // A version that never painted here (its code does not compile) leaves no empty box behind.
+    previewVisible:
+      (versionCode.trim() !== "" && (inputs.everPainted || inputs.frameError === null)) ||
+      (running !== null && inputs.partialPainted),
     versionCode,
     explanation: running && running.explanation.trim() ? running.explanation : traits.explanation,
     error,

@@ -74,6 +74,7 @@ export class ComponentView {
   private frameError: WidgetError | null = null;
   private finalRenderOk = false;
   private partialPainted = false;
+  private everPainted = false;
   /** Set when the preview dropped messages its component sent too fast; cleared by the next generation. */
   private throttleNotice: string | null = null;
   /** The last frame error sent to the kernel: the same failure again is not news. */
@@ -116,6 +117,7 @@ export class ComponentView {
       props: this.props(),
       title: `Component ${model.get("name") || ""}`.trim(),
       onRendered: (message) => {
+        if (message.applied) this.everPainted = true;
         if (message.partial) {
           if (message.applied && this.shown?.running) this.partialPainted = true;
         } else {
@@ -212,6 +214,7 @@ export class ComponentView {
       frameError: this.frameError,
       finalRenderOk: this.finalRenderOk,
       partialPainted: this.partialPainted,
+      everPainted: this.everPainted,
       throttleNotice: this.throttleNotice,
     };
   }
