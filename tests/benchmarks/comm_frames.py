@@ -83,8 +83,8 @@ def message_kind(frame: KernelFrame) -> str:
 class CommTally:
     """Comm traffic (both directions) of widget comms between ``start()`` and ``stop()``.
 
-    The shared runtime model (the one whose state carries ``runtime_js``) is tallied apart: it is sent once
-    per kernel, not per generation.
+    The shared runtime model (the one whose state carries ``runtime_js``) and its library modules (one model
+    each, with ``module_id``) are tallied apart: each is sent once per kernel, not per generation.
     """
 
     counting: bool = False
@@ -114,7 +114,7 @@ class CommTally:
                 return
             self.widget_comms.add(frame.comm_id)
             state = (frame.content.get("data") or {}).get("state") or {}
-            if "runtime_js" in state:
+            if "runtime_js" in state or "module_id" in state:
                 self.runtime_comms.add(frame.comm_id)
         elif frame.comm_id not in self.widget_comms:
             return

@@ -69,7 +69,7 @@ const THROTTLE_NOTICE_DROPS = 5;
 
 export class Preview {
   readonly iframe: HTMLIFrameElement;
-  private readonly options: PreviewOptions;
+  private options: PreviewOptions;
   private props: Props;
   private runtimeReady = false;
   /** load_runtime was sent to the current document and its runtime has not said ready yet. */
@@ -127,6 +127,23 @@ export class Preview {
 
   private get minHeight(): number {
     return this.options.minHeight ?? 40;
+  }
+
+  /**
+   * Take over this preview (a spare whose runtime is loaded: see spare-frames.ts) for a new view: its frame
+   * moves into `container` without reloading (moveBefore keeps a frame's document alive; the caller checks
+   * the browser has it and that both places are in the page).
+   */
+  adopt(container: HTMLElement, options: PreviewOptions): void {
+    this.options = options;
+    this.props = options.props ?? {};
+    this.iframe.title = options.title ?? this.iframe.title;
+    this.iframe.style.height = `${this.minHeight}px`;
+    (container as HTMLElement & { moveBefore(node: Node, child: Node | null): void }).moveBefore(
+      this.iframe,
+      null,
+    );
+    if (this.runtimeReady) options.onReady?.();
   }
 
   /** Whether the runtime inside the iframe is up and rendering. */

@@ -8,7 +8,8 @@
  * and handed to the kernel, which reloads it from the history.
  */
 import type { AnyModel } from "@anywidget/types";
-import { Preview, type Props } from "../host/preview";
+import { Preview, type PreviewOptions, type Props } from "../host/preview";
+import { prepareSpare, takeSpare } from "../host/spare-frames";
 import type { NotebookMessage } from "../panel/connection";
 import type { FrameErrorMessage } from "../schema/frame";
 import {
@@ -69,7 +70,9 @@ export class ComponentView {
   private frameReports: FrameReports | null = null;
   private unfollow: (() => void) | null = null;
   private disposed = false;
-  private readonly preview: Preview;
+  /** Made once the view is in the page (see attachPreview). */
+  private preview: Preview | null = null;
+  private readonly previewOptions: PreviewOptions;
   private readonly nodes = createNodes();
   private frameError: WidgetError | null = null;
   private finalRenderOk = false;
@@ -111,11 +114,12 @@ export class ComponentView {
       ),
     );
 
-    this.preview = new Preview(n.preview, {
+    this.previewOptions = {
       runtimeSource: runtime.get("runtime_js"),
       loadModule: (id) => runtimeModules(runtime).load(id),
       props: this.props(),
       title: `Component ${model.get("name") || ""}`.trim(),
+      onReady: () => prepareSpare(runtime.get("runtime_js")),
       onRendered: (message) => {
         if (message.applied) this.everPainted = true;
         if (message.partial) {
@@ -137,10 +141,11 @@ export class ComponentView {
         this.throttleNotice = `The component sent too many ${kind} messages; the extra ones were dropped.`;
         this.draw();
       },
-    });
+    };
+    void this.attachPreview();
 
     this.listen("msg:custom", (content: unknown) => this.onKernelMessage(content));
-    this.listen("change:data", () => this.preview.setProps(this.props()));
+    this.listen("change:data", () => this.preview?.setProps(this.props()));
     this.listen("change:status", () => {
       this.errorBox.fixAnswered();
       this.draw();
@@ -186,6 +191,29 @@ export class ComponentView {
       return;
     }
     this.model.send(message);
+  }
+
+  /**
+   * The preview's frame, made once this view is in the page (a view is rendered before JupyterLab attaches
+   * it): a spare frame whose runtime is already loaded when there is one, else a new one.
+   */
+  private async attachPreview(): Promise<void> {
+    const container = this.nodes.preview;
+    const nextFrame = (): Promise<void> =>
+      new Promise((done) => {
+        const timer = setTimeout(done, 50); // no animation frames in a background tab
+        requestAnimationFrame(() => {
+          clearTimeout(timer);
+          done();
+        });
+      });
+    for (let waited = 0; !container.isConnected && waited < 5000 && !this.disposed; waited += 16)
+      await nextFrame();
+    if (this.disposed) return;
+    const options = { ...this.previewOptions, props: this.props() };
+    this.preview = takeSpare(container, options) ?? new Preview(container, options);
+    this.rendered = null;
+    this.draw();
   }
 
   // --- what it shows --------------------------------------------------------------------------------------
@@ -270,6 +298,7 @@ export class ComponentView {
   }
 
   private renderPreview(code: string, partial: boolean): void {
+    if (!this.preview) return; // drawn again once it exists
     const last = this.rendered;
     if (last && last.code === code && (last.partial === partial || (partial && !last.partial))) return;
     this.rendered = { code, partial };
@@ -465,7 +494,7 @@ export class ComponentView {
     this.statusLine.dispose();
     this.errorBox.dispose();
     if (this.drawFrame) cancelAnimationFrame(this.drawFrame);
-    this.preview.dispose();
+    this.preview?.dispose();
     this.el.replaceChildren();
   }
 }
