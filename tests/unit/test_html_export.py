@@ -74,6 +74,7 @@ def test_page_embeds_config_runtime_and_host_script() -> None:
     assert config == {
         "name": "greeting",
         "code": GREETING,
+        "repairs": [],
         "props": {"data": {"name": "Ada"}},
         "runtime": static_asset("runtime.js"),
         "modules": {},
