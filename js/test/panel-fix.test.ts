@@ -89,9 +89,9 @@ describe("panel fixes", () => {
   it("keeps a blocked generation's findings and draft and offers to fix the draft", () => {
     const state = run(blocked);
     const generation = generationOf(state, "sales");
-    assert.deepEqual(generation?.findings, [FINDING]);
-    assert.equal(generation?.draft, 7);
-    assert.equal(generation?.route, "edit · small edit");
+    assert.deepEqual(generation?.following.error?.findings, [FINDING]);
+    assert.equal(generation?.following.error?.draft, 7);
+    assert.equal(routeText(generation?.following.route), "edit · small edit");
     assert.deepEqual(fixOffer(state, "sales"), { kind: "draft", draft: 7, findings: [FINDING] });
 
     // Asking again hides the offer until that generation ends.
@@ -136,7 +136,12 @@ describe("panel fixes", () => {
   it("reads a status event's route defensively", () => {
     assert.equal(
       routeText({ kind: "fix", reason: "fix of a failing component: main model" }),
-      "fix · fix of a failing component: main model",
+      "fix of a failing component: main model",
+      "a reason that begins with its kind is not preceded by it again",
+    );
+    assert.equal(
+      routeText({ kind: "rewrite", reason: "large change: main model" }),
+      "rewrite · large change: main model",
     );
     assert.equal(routeText("new component"), "new component");
     assert.equal(routeText(undefined), "");

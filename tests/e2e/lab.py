@@ -352,3 +352,40 @@ class LabPage:
                 return
             time.sleep(0.05)
         raise AssertionError(message)
+
+
+# Why an element is not visibly on screen ("" when it is): no box, a hidden or transparent ancestor, outside
+# the viewport, or clipped away by a scrolling or overflow-hidden ancestor.
+_VISIBLE_PROBLEM_JS = """
+(element) => {
+  const box = element.getBoundingClientRect();
+  if (box.width < 1 || box.height < 1) return `no box (${box.width}x${box.height})`;
+  for (let node = element; node && node.nodeType === 1; node = node.parentElement) {
+    const style = getComputedStyle(node);
+    const name = node.tagName.toLowerCase() + (node.id ? '#' + node.id : '');
+    if (node.hidden || style.display === 'none') return `hidden by ${name}`;
+    if (style.visibility === 'hidden' || style.visibility === 'collapse') return `invisible by ${name}`;
+    if (Number(style.opacity) === 0) return `transparent by ${name}`;
+    // The page's root elements do not clip (JupyterLab's layout is positioned); the viewport test below does.
+    const root = node === document.body || node === document.documentElement;
+    if (node !== element && !root && style.overflow !== 'visible') {
+      const clip = node.getBoundingClientRect();
+      if (box.bottom <= clip.top || box.top >= clip.bottom || box.right <= clip.left || box.left >= clip.right) {
+        return `scrolled or clipped out of ${name}`;
+      }
+    }
+  }
+  if (box.bottom <= 0 || box.right <= 0 || box.top >= innerHeight || box.left >= innerWidth) {
+    return 'outside the viewport';
+  }
+  return '';
+}
+"""
+
+
+def assert_visible(locator: Locator, what: str = "", timeout: float = 10.0) -> None:
+    """``locator`` (its first match) is on screen: a box, no hidden ancestor, not clipped away."""
+    target = locator.first
+    target.wait_for(state="visible", timeout=timeout * 1000)
+    problem: str = target.evaluate(_VISIBLE_PROBLEM_JS)
+    assert not problem, f"{what or target} is not visible: {problem}"

@@ -8,7 +8,7 @@ per user at a time, so the queue shows.
 from __future__ import annotations
 
 import json
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,7 @@ from playwright.sync_api import Locator, Page
 
 from tests.provider import recording, tokenize
 
-from .lab import ARTIFACTS_DIR, LabPage, Widget
+from .lab import ARTIFACTS_DIR, LabPage, Widget, assert_visible
 from .scenario import SETUP_CELL, component_cell, generate, queue_recording, wait_for_requests
 from .servers import LabServer, ProviderControl, ProviderProcess, link_checkout_labextension, started
 
@@ -202,6 +202,20 @@ class PanelPage:
             f"the panel shows {self.live_phase()!r}, expected one of {phases}",
         )
 
+    def model(self) -> str:
+        """The model the picker names for the selected component's next request ("" until loaded)."""
+        return self.part("cg-panel-model").get_attribute("data-model") or ""
+
+    def choose_model(self, model: str) -> None:
+        """Open the model picker and pick ``model`` from its list."""
+        self.lab.wait_until(lambda: self.model() != "", 30, "the panel never loaded the models")
+        self.part("cg-panel-model").click()
+        option = self.root.locator(f'[data-testid="cg-panel-model-option"][data-model="{model}"]')
+        assert_visible(option, f"{model} in the model list")
+        option.click()
+        self.part("cg-panel-model-list").wait_for(state="detached")
+        assert self.model() == model
+
     def tab(self, name: str) -> None:
         self.part(f"cg-panel-tab-{name}").click()
 
@@ -259,11 +273,13 @@ def test_a_chat_edit_streams_in_the_panel_and_the_cell_follows_versions_diff_rol
     assert "v1" in row.inner_text()
     panel.pick("sales_card")
     assert "A card with total revenue" in panel.part("cg-panel-conversation").inner_text()
-    models = panel.part("cg-panel-model").locator("option").all_inner_texts()
-    assert SECOND_MODEL in models, models
+    # The picker names the component's own model, the one a request without a pick goes to.
+    lab.wait_until(lambda: panel.model() != "", 30, "the panel never loaded the models")
+    assert panel.part("cg-panel-model").get_attribute("data-picked") == "false"
 
     # 2. A chat edit streams into the panel and into the cell, with partial previews in the same iframe.
-    panel.part("cg-panel-model").select_option(SECOND_MODEL)
+    panel.choose_model(SECOND_MODEL)
+    assert panel.part("cg-panel-model").get_attribute("data-picked") == "true"
     queue_answer(provider_control, edited_sales_card(), seconds=12)
     partial_before = len(renders_of(lab, frame, partial=True))
     panel.send(EDIT)
@@ -297,21 +313,19 @@ def test_a_chat_edit_streams_in_the_panel_and_the_cell_follows_versions_diff_rol
     assert kernel_value(lab, 2, "card.version, 'Total row' in card.code") == "2 True"
     panel.screenshot("panel-done")
 
-    # 3. Versions: two of them, a side-by-side diff.
+    # 3. Versions: two of them, a side-by-side diff. The sidebar's default width has no room for two
+    # columns of code, so the comparison opens in a main-area tab.
     panel.tab("versions")
     panel.version_row(2).wait_for()
     assert panel.version_row(1).get_attribute("data-author") == "llm"
     assert "claude-haiku-4-5" in panel.version_row(2).inner_text()
     panel.version_row(2).get_by_test_id("cg-panel-compare").click()
-    diff = panel.part("cg-panel-diff")
-    diff.locator(".cm-mergeView").wait_for()
-    assert diff.locator(".cm-editor").count() == 2, "the diff is side by side"
-    assert diff.locator(".cm-changedLine").count() > 0, "the diff marks the changed lines"
-    assert "#16a34a" in diff.inner_text()
-    panel.screenshot("panel-diff")
-    panel.part("cg-panel-diff-wide").click()
     wide = lab.page.locator(".jp-MainAreaWidget .cg-panel-diff-widget")
-    wide.locator(".cm-mergeView").wait_for()
+    assert_visible(wide.locator(".cm-mergeView"), "the comparison tab")
+    assert wide.locator(".cm-editor").count() == 2, "the diff is side by side"
+    assert wide.locator(".cm-changedLine").count() > 0, "the diff marks the changed lines"
+    assert "#16a34a" in wide.inner_text()
+    assert_visible(panel.part("cg-panel-diff-opened"), "the panel's note that the comparison opened wide")
     lab.screenshot("panel-diff-wide")
     lab.page.evaluate("() => window.jupyterapp.shell.currentWidget.close()")
     wide.wait_for(state="detached")
@@ -328,6 +342,10 @@ def test_a_chat_edit_streams_in_the_panel_and_the_cell_follows_versions_diff_rol
     edited = widget_code(lab, 2).replace("Sales by region", "Sales by region, by hand")
     panel.version_row(1).get_by_test_id("cg-panel-edit-code").click()
     editor = panel.part("cg-panel-editor").locator(".cm-content")
+    # The editor opens in view, focused, with its save button on screen.
+    assert_visible(editor, "the code editor")
+    assert_visible(panel.part("cg-panel-save-code"), "the save button")
+    assert panel.page.evaluate("() => !!document.activeElement?.closest('.cg-panel-editor .cm-editor')")
     assert editor.inner_text().startswith("import { useMemo, useState }"), "the editor holds the current code"
     editor.click()
     panel.page.keyboard.press("ControlOrMeta+a")
@@ -353,9 +371,15 @@ def test_a_chat_edit_streams_in_the_panel_and_the_cell_follows_versions_diff_rol
     panel.component("counter_button").wait_for()
 
 
+def has_total_row(widget: Widget) -> Callable[[], bool]:
+    """Whether ``widget``'s frame shows the edited card's total row, as a check to wait on."""
+    return lambda: widget.frame.get_by_test_id("total-row").count() == 1
+
+
 def widget_code(lab: LabPage, index: int) -> str:
     """The component's current code, read in the kernel."""
-    return json.loads(lab.run_ok(index, "import json; print(json.dumps(card.code))").strip())
+    code: str = json.loads(lab.run_ok(index, "import json; print(json.dumps(card.code))").strip())
+    return code
 
 
 def test_two_pages_see_a_generation_live_and_a_reload_shows_it_still_running(
@@ -400,12 +424,7 @@ def test_two_pages_see_a_generation_live_and_a_reload_shows_it_still_running(
         panel.wait_for_saved("sales_card", 2)
         widget = panel.lab.widget(1)
         wait_for_version(panel.lab, widget, 2)
-        lab = panel.lab
-        lab.wait_until(
-            lambda widget=widget: widget.frame.get_by_test_id("total-row").count() == 1,
-            20,
-            "a page's cell shows no total row",
-        )
+        panel.lab.wait_until(has_total_row(widget), 20, "a page's cell shows no total row")
         assert "v2" in panel.component("sales_card").inner_text()
 
 
@@ -457,3 +476,69 @@ def test_a_second_request_queues_behind_the_per_user_limit_and_cancel_keeps_the_
     wait_for_version(lab, counter, 2)
     lab.wait_until(lambda: "Add two" in counter.preview_text(), 20, "the counter's cell did not follow")
     assert kernel_value(lab, 3, "card.version, counter.version") == "1 2"
+
+
+HELLO_CELL = """\
+%%component hello --code
+export default function Hello() {
+  return <p className="p-4">Hello from a --code cell</p>;
+}"""
+API_CELL = """\
+from jupyter_componentgen import generate
+api_counter = generate("A button that counts its clicks.", name="api_counter")"""
+
+
+def test_the_list_follows_components_saved_by_the_kernel_and_says_which_have_no_version(
+    session: Session, provider_control: ProviderControl
+) -> None:
+    panel = session.open()
+    lab = panel.lab
+    lab.run_ok(0, "%load_ext jupyter_componentgen")
+    panel.show()
+    assert "No components in this notebook yet" in panel.root.inner_text()
+
+    # A --code cell and the Python API save versions in the kernel's process: the server announces them
+    # and the list shows them, with no reload and no other generation.
+    lab.run_ok(1, HELLO_CELL)
+    hello = panel.component("hello")
+    assert_visible(hello, "hello, made by a --code cell")
+    assert "v1" in hello.inner_text()
+    assert "written by hand" in hello.inner_text()
+    queue_recording(provider_control, "counter_button")
+    lab.run_ok(2, API_CELL)
+    made = panel.component("api_counter")
+    made.wait_for(timeout=60_000)
+    assert_visible(made, "api_counter, made by the Python API")
+    lab.wait_until(lambda: "v1" in made.inner_text(), 30, f"the list shows {made.inner_text()!r}")
+
+    # A first generation that fails in a cell leaves no version: the list says so (and why) once the panel
+    # is shown again, never "written by hand".
+    provider_control.enqueue(
+        {
+            "text": recording("counter_button"),
+            "tokens_per_second": 400,
+            "fault": {"kind": "reset_after", "after_tokens": 30},
+        }
+    )
+    lab.run_ok(3, component_cell("first_try", "A button that counts its clicks."))
+    lab.widget(3).wait_for_phase("error", timeout=60)
+    tab = panel.page.locator(f'.jp-SideBar [data-id="{PANEL[1:]}"]')
+    tab.click()
+    panel.root.wait_for(state="hidden")
+    panel.show()
+    failed = panel.component("first_try")
+    assert_visible(failed, "first_try, whose first generation failed")
+    assert failed.get_attribute("data-has-version") == "false"
+    subtitle = failed.get_by_test_id("cg-panel-component-sub").inner_text()
+    assert subtitle.startswith("no version yet — failed"), subtitle
+    assert "written by hand" not in failed.inner_text()
+    panel.screenshot("panel-no-version")
+
+    # Picking it says there is no version yet; a request from the chat box generates its first.
+    failed.click()
+    assert_visible(panel.part("cg-panel-no-version"), "the no-version note")
+    assert "generate" in (panel.part("cg-panel-input").get_attribute("placeholder") or "")
+    queue_recording(provider_control, "counter_button")
+    panel.send("A button that counts its clicks.")
+    panel.wait_for_saved("first_try", 1)
+    assert failed.get_attribute("data-has-version") == "true"

@@ -4,7 +4,7 @@
  * shows the active notebook's components in the left area, restored across reloads.
  */
 import { ILayoutRestorer, type JupyterFrontEnd, type JupyterFrontEndPlugin } from "@jupyterlab/application";
-import { ICommandPalette, MainAreaWidget } from "@jupyterlab/apputils";
+import { Dialog, ICommandPalette, MainAreaWidget } from "@jupyterlab/apputils";
 import { IEditorLanguageRegistry } from "@jupyterlab/codemirror";
 import { INotebookTracker, type NotebookPanel } from "@jupyterlab/notebook";
 import { ServerConnection } from "@jupyterlab/services";
@@ -19,6 +19,23 @@ import { answerViewLinks } from "./view-links";
 
 const PANEL_ID = "jupyter-componentgen-panel";
 const COMMAND_OPEN = "componentgen:open-panel";
+
+let nextDiff = 1;
+
+/**
+ * A comparison over the page, for shells whose main area takes no second widget (Notebook 7's holds only
+ * its notebook): as wide as the window, closed with its button or Escape.
+ */
+function showDiffDialog(content: DiffWidget): void {
+  const dialog = new Dialog({
+    title: content.title.label,
+    body: content,
+    buttons: [Dialog.okButton({ label: "Close" })],
+    hasClose: true,
+  });
+  dialog.addClass("cg-panel-diff-dialog");
+  void dialog.launch().then(() => dialog.dispose());
+}
 
 /** Keep the controller on the tracker's current notebook, and on its path through renames. */
 function followActiveNotebook(tracker: INotebookTracker, controller: PanelController): void {
@@ -57,9 +74,16 @@ export const panelPlugin: JupyterFrontEndPlugin<void> = {
 
     const openDiff: OpenDiff = (left, right, language) => {
       const tab = new MainAreaWidget({ content: new DiffWidget(left, right, language) });
+      tab.id = `jupyter-componentgen-diff-${nextDiff++}`;
       tab.title.label = tab.content.title.label;
       tab.title.icon = componentIcon;
       app.shell.add(tab, "main");
+      if (tab.isAttached) {
+        app.shell.activateById(tab.id);
+        return;
+      }
+      tab.dispose();
+      showDiffDialog(new DiffWidget(left, right, language));
     };
     const panel = new ComponentsPanel(controller, languages, openDiff);
     panel.id = PANEL_ID;

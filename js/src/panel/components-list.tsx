@@ -1,8 +1,12 @@
 /** @jsxRuntime classic */
-/** The notebook's components: name, current version, last change, model; a running one says so. */
+/**
+ * The notebook's components: name, current version, last change, model; a running one says so, and one
+ * with no version yet says why (its first generation failed or was cancelled).
+ */
 import * as React from "react";
-import { whenText } from "./format";
+import { componentSubtitle, whenText } from "./format";
 import type { ComponentSummary } from "./rest";
+import { hasVersion } from "./state";
 
 export interface ComponentsListProps {
   components: ComponentSummary[];
@@ -32,6 +36,8 @@ export function ComponentsList(props: ComponentsListProps): React.ReactElement {
     >
       {components.map((component) => {
         const phase = running[component.name];
+        const made = hasVersion(component);
+        const subtitle = componentSubtitle(component, made);
         return (
           <li
             key={component.name}
@@ -40,11 +46,12 @@ export function ComponentsList(props: ComponentsListProps): React.ReactElement {
             className="cg-panel-component"
             data-testid="cg-panel-component"
             data-name={component.name}
+            data-has-version={made}
             onClick={() => onSelect(component.name)}
           >
             <div className="cg-panel-component-head">
               <span className="cg-panel-component-name">{component.name}</span>
-              {component.current !== null ? (
+              {made && component.current !== null ? (
                 <span className="cg-panel-badge" data-testid="cg-panel-component-version">
                   v{component.current}
                 </span>
@@ -55,8 +62,13 @@ export function ComponentsList(props: ComponentsListProps): React.ReactElement {
                 </span>
               ) : null}
             </div>
-            <div className="cg-panel-component-sub">
-              {[component.model ?? "written by hand", whenText(component.updated_at * 1000)].join(" · ")}
+            <div
+              className="cg-panel-component-sub"
+              data-testid="cg-panel-component-sub"
+              data-state={made ? "made" : "none"}
+              title={subtitle}
+            >
+              {made ? `${subtitle} · ${whenText(component.updated_at * 1000)}` : subtitle}
             </div>
           </li>
         );

@@ -3,13 +3,16 @@
  * components and versions over REST, and sends chat requests, cancels, rollbacks and hand edits.
  */
 import type { NotebookMessage, StreamConnection } from "./connection";
-import { notebookKey } from "./messages";
+import { endsGeneration, notebookKey } from "./messages";
 import type { ComponentsApi } from "./rest";
 import {
   fixOffer,
   generationOf,
+  hasVersion,
   initialState,
   isActive,
+  isCancellable,
+  modelFor,
   reduce,
   type Action,
   type PanelState,
@@ -71,7 +74,12 @@ export class PanelController {
     if (!notebook) return;
     this.unwatch = this.connection.watch(notebook, (message) => this.onServerMessage(notebook, message));
     void this.reloadComponents();
-    if (this.state.models.length === 0) void this.loadModels();
+    void this.loadModels();
+  }
+
+  /** Reload what the panel shows (it was hidden while things changed, e.g. a kernel's failed generation). */
+  refresh(): void {
+    if (this.state.notebook) this.scheduleReload();
   }
 
   /** A notebook's history changed outside the server (a kernel made a version): reload what is shown. */
@@ -87,12 +95,16 @@ export class PanelController {
       case "component_updated":
       case "version_saved":
       case "synced":
+        // Also versions saved by other processes (a kernel's cells, the Python API, the command line):
+        // a name the list does not have yet appears, and each component's model is read again.
         this.scheduleReload();
         break;
       case "generation_started":
         if (!known(message.component)) this.scheduleReload();
         break;
       case "event":
+        // A generation that ended without a version changes what the list says (why there is none).
+        if (endsGeneration(message.event)) this.scheduleReload();
         break;
     }
   }
@@ -102,6 +114,7 @@ export class PanelController {
     this.reloadTimer = setTimeout(() => {
       this.reloadTimer = null;
       void this.reloadComponents();
+      void this.loadModels();
     }, RELOAD_DELAY_MS);
   }
 
@@ -116,12 +129,14 @@ export class PanelController {
       return;
     }
     const selected = this.state.selected;
-    if (selected && this.state.components.some((c) => c.name === selected)) await this.loadVersions(selected);
+    if (selected) await this.loadVersions(selected);
   }
 
+  /** Load a component's versions; one with no version yet has none to load. */
   private async loadVersions(component: string): Promise<void> {
     const notebook = this.state.notebook;
-    if (!notebook) return;
+    const summary = this.state.components.find((c) => c.name === component);
+    if (!notebook || !summary || !hasVersion(summary)) return;
     try {
       const list = await this.api.versions(notebook, component);
       this.dispatch({ type: "versions", notebook, list });
@@ -131,8 +146,9 @@ export class PanelController {
   }
 
   private async loadModels(): Promise<void> {
+    const notebook = this.state.notebook;
     try {
-      this.dispatch({ type: "models", info: await this.api.models() });
+      this.dispatch({ type: "models", notebook, info: await this.api.models(notebook ?? undefined) });
     } catch (error) {
       this.notice(error);
     }
@@ -145,13 +161,15 @@ export class PanelController {
     void this.loadVersions(component);
   }
 
+  /** The model for the selected component's next requests (its own model clears the pick). */
   chooseModel(model: string): void {
-    this.dispatch({ type: "choose_model", model });
+    const component = this.state.selected;
+    if (component) this.dispatch({ type: "choose_model", component, model });
   }
 
-  /** Ask the model to change the selected component. */
+  /** Ask the model to change the selected component (or make it, when it has no version yet). */
   async send(instruction: string): Promise<void> {
-    const { notebook, selected: component, model } = this.state;
+    const { notebook, selected: component } = this.state;
     const text = instruction.trim();
     if (!notebook || !component || !text) return;
     const running = generationOf(this.state, component);
@@ -163,16 +181,18 @@ export class PanelController {
       return;
     }
     const id = `local:${nextLocal++}`;
-    const chosen = model ?? "";
-    this.dispatch({ type: "sending", id, component, instruction: text, model: chosen, at: Date.now() });
-    const exists = this.state.components.some((c) => c.name === component && c.current !== null);
+    // Only a model the person picked is sent: without one the server keeps the component's own.
+    const { model, picked } = modelFor(this.state, component);
+    this.dispatch({ type: "sending", id, component, instruction: text, model: model ?? "", at: Date.now() });
+    const summary = this.state.components.find((c) => c.name === component);
+    const exists = summary !== undefined && hasVersion(summary);
     try {
       const generation = await this.connection.request({
         type: exists ? "edit" : "generate",
         notebook,
         component,
         instruction: text,
-        ...(chosen ? { model: chosen } : {}),
+        ...(picked && model ? { model } : {}),
       });
       this.dispatch({ type: "accepted", id, generation });
     } catch (error) {
@@ -182,9 +202,10 @@ export class PanelController {
 
   /** Ask the model once to fix the selected component: its blocked draft, or its current version's error. */
   async fix(): Promise<void> {
-    const { notebook, selected: component, model } = this.state;
+    const { notebook, selected: component } = this.state;
     const offer = component ? fixOffer(this.state, component) : null;
     if (!notebook || !component || !offer) return;
+    const { model, picked } = modelFor(this.state, component);
     const id = `local:${nextLocal++}`;
     const instruction =
       offer.kind === "draft"
@@ -200,7 +221,7 @@ export class PanelController {
         ...(offer.kind === "draft"
           ? { draft: offer.draft }
           : { error: { ...offer.error, version: offer.version } }),
-        ...(model ? { model } : {}),
+        ...(picked && model ? { model } : {}),
       });
       this.dispatch({ type: "accepted", id, generation });
     } catch (error) {
@@ -212,7 +233,7 @@ export class PanelController {
   cancel(): void {
     const component = this.state.selected;
     const generation = component ? generationOf(this.state, component) : null;
-    if (!generation || !isActive(generation) || generation.id.startsWith("local:")) return;
+    if (!generation || !isCancellable(generation)) return;
     this.connection.cancel(generation.id);
   }
 

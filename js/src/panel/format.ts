@@ -1,7 +1,7 @@
 /** Short texts for the panel: when, who, how many tokens, how much. */
 import { costText, formatCount } from "../widget/format";
 import type { Usage } from "./messages";
-import type { VersionInfo } from "./rest";
+import type { ComponentSummary, FailureInfo, VersionInfo } from "./rest";
 
 /** "just now", "5 min ago", "3 h ago", else the date. `at` in ms since the epoch. */
 export function whenText(at: number, now = Date.now()): string {
@@ -31,4 +31,20 @@ export function authorText(version: VersionInfo): string {
 export function versionTime(version: VersionInfo): number {
   const at = Date.parse(version.created_at);
   return Number.isNaN(at) ? 0 : at;
+}
+
+/** Why a generation left no version, briefly: "cancelled", or the error's message. */
+export function failureText(failure: FailureInfo): string {
+  if (failure.code === "cancelled") return "cancelled";
+  const message = failure.message.trim().replace(/\.$/, "");
+  return message ? `failed: ${message}` : "failed";
+}
+
+/** The list's second line for a component: its model (or who wrote it), or why it has no version yet. */
+export function componentSubtitle(component: ComponentSummary, hasVersion: boolean): string {
+  if (!hasVersion) {
+    const failure = component.last_failure;
+    return failure ? `no version yet — ${failureText(failure)}` : "no version yet";
+  }
+  return component.model ?? "written by hand";
 }

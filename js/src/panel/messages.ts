@@ -5,6 +5,7 @@
 import wsSchemaJson from "../../../schema/ws.schema.json";
 import { isGenerationEvent, type GenerationEvent } from "../schema/events";
 import { makeGuard, type JsonSchema } from "../schema/validator";
+import { TERMINAL_PHASES } from "../stream/follower";
 
 export type { Finding, GenerationEvent, Phase, RouteInfo, Usage } from "../schema/events";
 
@@ -109,9 +110,6 @@ export function isServerMessage(value: unknown): value is ServerMessage {
 export function isClientMessage(value: unknown): value is ClientMessage {
   return isWsMessage(value) && CLIENT_TYPES.has(value.type);
 }
-
-/** The phases after which a generation is over. */
-export const TERMINAL_PHASES: ReadonlySet<string> = new Set(["done", "cached", "cancelled", "error"]);
 
 /** Whether this event ends its generation. */
 export function endsGeneration(event: GenerationEvent): boolean {

@@ -6,6 +6,7 @@
 import type { IEditorLanguageRegistry } from "@jupyterlab/codemirror";
 import type { Extension } from "@codemirror/state";
 import { ReactWidget } from "@jupyterlab/ui-components";
+import type { Message } from "@lumino/messaging";
 import * as React from "react";
 import { ChatBox } from "./chat-box";
 import { ComponentsList } from "./components-list";
@@ -14,7 +15,17 @@ import { Conversation } from "./conversation";
 import { componentLanguage } from "./editors";
 import { FixBar } from "./fix-bar";
 import type { VersionInfo } from "./rest";
-import { fixOffer, generationOf, isActive, type PanelState } from "./state";
+import {
+  fixOffer,
+  generationOf,
+  hasVersion,
+  isActive,
+  isCancellable,
+  modelChoices,
+  modelFor,
+  routeText,
+  type PanelState,
+} from "./state";
 import { ensurePanelStyles } from "./styles";
 import { Versions } from "./versions";
 
@@ -23,7 +34,9 @@ type Tab = "chat" | "versions";
 function runningPhases(state: PanelState): Record<string, string> {
   const running: Record<string, string> = {};
   for (const generation of Object.values(state.generations)) {
-    if (isActive(generation)) running[generation.component] = generation.phase;
+    if (isActive(generation)) {
+      running[generation.component] = generation.sending ? "sending" : generation.following.phase;
+    }
   }
   return running;
 }
@@ -32,8 +45,9 @@ function runningPhases(state: PanelState): Record<string, string> {
 function routesOf(state: PanelState, component: string): Record<number, string> {
   const routes: Record<number, string> = {};
   for (const generation of Object.values(state.generations)) {
-    if (generation.component === component && generation.version !== null && generation.route) {
-      routes[generation.version] = generation.route;
+    const { version, route } = generation.following;
+    if (generation.component === component && version !== null && routeText(route)) {
+      routes[version] = routeText(route);
     }
   }
   return routes;
@@ -82,10 +96,14 @@ function SelectedComponent(props: {
 }): React.ReactElement {
   const { controller, state, component, language, openDiff } = props;
   const [tab, setTab] = React.useState<Tab>("chat");
+  const [pickerOpen, setPickerOpen] = React.useState(false);
   const generation = generationOf(state, component);
   const running = generation !== null && isActive(generation);
   const versions = state.versionsOf === component ? state.versions : [];
   const offer = fixOffer(state, component);
+  const summary = state.components.find((c) => c.name === component);
+  const made = summary ? hasVersion(summary) : versions.length > 0;
+  const { model, picked } = modelFor(state, component);
   const tabButton = (id: Tab, label: string): React.ReactElement => (
     <button
       type="button"
@@ -106,17 +124,30 @@ function SelectedComponent(props: {
       </div>
       {tab === "chat" ? (
         <>
-          <Conversation versions={versions} generation={generation} routes={routesOf(state, component)} />
+          <Conversation
+            versions={versions}
+            generation={generation}
+            routes={routesOf(state, component)}
+            hasVersion={made}
+            failure={summary?.last_failure ?? null}
+            onChooseModel={() => setPickerOpen(true)}
+          />
           {offer ? (
             <FixBar offer={offer} offline={state.connection !== "open"} onFix={() => void controller.fix()} />
           ) : null}
           <ChatBox
             component={component}
+            hasVersion={made}
             running={running}
+            cancellable={generation !== null && isCancellable(generation)}
             offline={state.connection !== "open"}
-            models={state.models}
-            model={state.model}
-            onModel={(model) => controller.chooseModel(model)}
+            choices={modelChoices(state, component)}
+            model={model}
+            picked={picked}
+            anyModel={state.models?.any_model ?? false}
+            pickerOpen={pickerOpen}
+            onPickerOpen={setPickerOpen}
+            onModel={(chosen) => controller.chooseModel(chosen)}
             onSend={(text) => controller.send(text)}
             onCancel={() => controller.cancel()}
           />
@@ -195,6 +226,12 @@ export class ComponentsPanel extends ReactWidget {
     super();
     ensurePanelStyles(document);
     this.addClass("cg-panel-widget");
+  }
+
+  /** Shown again: what changed while it was hidden (e.g. a kernel's failed first generation) shows too. */
+  protected onAfterShow(message: Message): void {
+    super.onAfterShow(message);
+    this.controller.refresh();
   }
 
   protected render(): React.ReactElement {

@@ -36,6 +36,18 @@ export interface ComponentSummary {
   /** Seconds since the epoch. */
   updated_at: number;
   model: string | null;
+  /** False while the component has no version (its first generation failed or was cancelled). */
+  has_version?: boolean;
+  /** The latest failed or cancelled generation, when it is newer than every version. */
+  last_failure?: FailureInfo | null;
+}
+
+export interface FailureInfo {
+  /** The error's code: "cancelled", "no_api_key", "blocked", … */
+  code: string;
+  message: string;
+  /** Seconds since the epoch. */
+  at: number;
 }
 
 export interface ComponentsList {
@@ -50,16 +62,37 @@ export interface VersionsList {
   versions: VersionInfo[];
 }
 
+/** Whether a model can run with the keys in the server's environment (no request is made to find out). */
+export interface ModelStatus {
+  model: string;
+  /** The settings that name it: "model", "edit_model", "fallback". */
+  roles: string[];
+  /** The notebook's components that use it. */
+  components: string[];
+  ready: boolean;
+  /** The environment variables its key is read from. */
+  variables: string[];
+  /** Why it cannot run, worded for the panel; null when it can. */
+  problem: string | null;
+}
+
 export interface ModelsInfo {
   model: string;
   edit_model: string | null;
   fallback_models: string[];
+  /** The configured models first, then those the notebook's components use. */
   choices: string[];
+  models?: ModelStatus[];
+  /** The model an edit or fix of each component uses when the request names none. */
+  component_models?: Record<string, string>;
+  /** Whether the server accepts any litellm model string (else only `choices`). */
+  any_model?: boolean;
 }
 
 /** The client's side of the REST API; every method rejects with an Error whose message says what to do. */
 export interface ComponentsApi {
-  models(): Promise<ModelsInfo>;
+  /** The models to offer; with `notebook`, also those its components use, and which each one uses. */
+  models(notebook?: string): Promise<ModelsInfo>;
   components(notebook: string): Promise<ComponentsList>;
   versions(notebook: string, component: string): Promise<VersionsList>;
   saveCode(notebook: string, component: string, code: string, parent: number | null): Promise<VersionInfo>;
@@ -71,8 +104,8 @@ const API = "componentgen/api";
 export class RestClient implements ComponentsApi {
   constructor(private readonly settings: ServerConnection.ISettings = ServerConnection.makeSettings()) {}
 
-  models(): Promise<ModelsInfo> {
-    return this.call<ModelsInfo>("models");
+  models(notebook?: string): Promise<ModelsInfo> {
+    return this.call<ModelsInfo>("models", notebook ? { notebook } : {});
   }
 
   components(notebook: string): Promise<ComponentsList> {
