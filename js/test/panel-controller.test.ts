@@ -162,6 +162,15 @@ describe("the panel controller", () => {
     );
     controller.dispose();
   });
+
+  it("reloads the list when the server says a component was made elsewhere with no version", async () => {
+    const { controller, connection, api } = await opened();
+    api.listed = [...api.listed, { ...KPI, name: "draft_only", current: null, model: null }];
+    for (const listener of connection.listeners) listener({ type: "components_changed", notebook: NB });
+    await settle(250);
+    assert.ok(controller.getState().components.some((c) => c.name === "draft_only"));
+    controller.dispose();
+  });
 });
 
 describe("the panel's list and conversation (rendered)", () => {

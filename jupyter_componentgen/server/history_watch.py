@@ -4,7 +4,8 @@ API or the command line write to the same history file, and the panel should fol
 For each notebook that someone subscribed to, the watcher asks SQLite once a second whether another
 connection committed to the history (``PRAGMA data_version``, no table read), and if so compares each
 component's current version with what it saw before; a change goes to the subscribers as ``version_saved``
-(a new version) and ``component_updated``, exactly as for changes made through the server. The server's own
+(a new version) and ``component_updated``, exactly as for changes made through the server, and a component
+that appeared with no version (its first generation failed or was cancelled) as ``components_changed``. The server's own
 writes go through its own connection, which data_version does not count, so they are not announced twice.
 """
 
@@ -74,9 +75,12 @@ class HistoryWatcher:
         nothing: it only remembers)."""
         first = context not in self._seen
         seen = self._seen.setdefault(context, {})
-        changes = await context.call(lambda store: _changes(store, seen, first=first))
+        changes, listed = await context.call(lambda store: _changes(store, seen, first=first))
         for change in changes:
             self.announce(context, change.version, change.reason, change.new)
+        if listed:
+            notice = out.encode(out.components_changed(context.api_path))
+            self.hub.send_to_list_watchers(context.api_path, notice)
 
     async def _watch(self) -> None:
         while True:
@@ -93,14 +97,21 @@ class HistoryWatcher:
             await asyncio.sleep(self.interval)
 
 
-def _changes(store: Store, seen: dict[str, tuple[int | None, int]], *, first: bool) -> list[ExternalChange]:
-    """The components whose current version moved since ``seen`` (which is brought up to date)."""
+def _changes(
+    store: Store, seen: dict[str, tuple[int | None, int]], *, first: bool
+) -> tuple[list[ExternalChange], bool]:
+    """The components whose current version moved since ``seen`` (which is brought up to date), and whether
+    a component with no version appeared."""
     if not store.changed_elsewhere() and not first:
-        return []
+        return [], False
     changes = []
+    listed = False
     for name, (current, highest) in store.current_numbers().items():
+        known = name in seen
         before, highest_before = seen.get(name, (None, 0))
         seen[name] = (current, highest)
+        if current is None and not known and not first:
+            listed = True
         if first or current is None or current == before:
             continue
         record = store.current(name)
@@ -111,4 +122,4 @@ def _changes(store: Store, seen: dict[str, tuple[int | None, int]], *, first: bo
             "rollback" if not new else "user_edit" if record.author == "user" else "generated"
         )
         changes.append(ExternalChange(record, reason, new))
-    return changes
+    return changes, listed

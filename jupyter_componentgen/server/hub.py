@@ -55,6 +55,12 @@ class Hub:
             listener for listener, watched in listeners.items() if watched is None or component in watched
         ]
 
+    def send_to_list_watchers(self, notebook: str, text: str) -> None:
+        """Send to those subscribed to the whole notebook (the side panels listing its components)."""
+        for listener, watched in list(self._subscriptions.get(notebook, {}).items()):
+            if watched is None:
+                listener.send(text)
+
     def begin(self, generation: str, listeners: Iterable[Listener]) -> None:
         """A generation starts: these listeners will receive all of its events."""
         followers = self._followers.setdefault(generation, {})

@@ -44,6 +44,11 @@ class VersionSaved(TypedDict):
     generation: str | None
 
 
+class ComponentsChanged(TypedDict):
+    type: Literal["components_changed"]
+    notebook: str
+
+
 class ComponentUpdated(TypedDict):
     type: Literal["component_updated"]
     notebook: str
@@ -145,6 +150,10 @@ def component_updated(
         "code": code,
         "reason": reason,
     }
+
+
+def components_changed(notebook: str) -> ComponentsChanged:
+    return {"type": "components_changed", "notebook": notebook}
 
 
 def request_error(code: str, message: str, request_id: str | None = None) -> RequestError:

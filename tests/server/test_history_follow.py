@@ -121,3 +121,21 @@ async def test_a_component_with_no_version_says_so_in_the_list(
     assert pending["last_failure"]["code"] == "cancelled"
     assert pending["last_failure"]["message"] == "Cancelled."
     assert (listed["kept"]["has_version"], listed["kept"]["last_failure"]) == (True, None)
+
+
+async def test_a_component_another_process_left_without_a_version_reaches_the_panel(
+    server: Any, open_stream: StreamFactory, jp_root_dir: Path, notebook: str
+) -> None:
+    client = await open_stream()
+    await client.send({"type": "subscribe", "notebook": notebook})
+    assert (await client.receive())["type"] == "subscribed"
+    await asyncio.sleep(1.5)  # the watcher's first look remembers the history as it is
+
+    # A kernel's first generation of "chart" is cancelled: a draft, and the component, but no version.
+    in_another_process(
+        jp_root_dir / notebook,
+        "store.add_draft('chart', code='export default', prompt='a chart', parent=None, model='m', "
+        "error_code='cancelled', error_message='Cancelled.', usage=Usage())",
+    )
+    changed = await client.until_type("components_changed", 5.0)
+    assert changed["notebook"] == notebook

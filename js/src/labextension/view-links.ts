@@ -17,7 +17,8 @@ type Connection = Pick<StreamConnection, "watch" | "cancel" | "request" | "repor
 
 function forComponent(component: string, listener: (message: NotebookMessage) => void) {
   return (message: NotebookMessage): void => {
-    if (message.type === "synced" || message.component === component) listener(message);
+    if (message.type === "synced") listener(message);
+    else if (message.type !== "components_changed" && message.component === component) listener(message);
   };
 }
 

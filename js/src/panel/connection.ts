@@ -296,6 +296,7 @@ export class StreamConnection {
       case "version_saved":
       case "component_updated":
       case "component_error":
+      case "components_changed":
         this.dispatch(notebookKey(message.notebook), message);
         break;
     }

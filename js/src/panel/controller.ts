@@ -94,6 +94,7 @@ export class PanelController {
     switch (message.type) {
       case "component_updated":
       case "version_saved":
+      case "components_changed":
       case "synced":
         // Also versions saved by other processes (a kernel's cells, the Python API, the command line):
         // a name the list does not have yet appears, and each component's model is read again.

@@ -51,6 +51,7 @@ export type ServerMessage =
     }
   | { type: "request_error"; id?: string | null; code?: string; message: string }
   | { type: "subscribed"; notebook: string; active: ActiveGeneration[] }
+  | { type: "components_changed"; notebook: string }
   | {
       type: "component_error";
       notebook: string;
@@ -94,7 +95,15 @@ export type ClientMessage =
 /** Messages about one component of one notebook, as followers of that component receive them. */
 export type ComponentMessage = Extract<
   ServerMessage,
-  { type: "generation_started" | "event" | "version_saved" | "component_updated" | "component_error" }
+  {
+    type:
+      | "generation_started"
+      | "event"
+      | "version_saved"
+      | "component_updated"
+      | "component_error"
+      | "components_changed";
+  }
 >;
 
 const CLIENT_TYPES = new Set(["generate", "edit", "cancel", "subscribe", "resume", "fix", "frame_status"]);

@@ -289,6 +289,8 @@ function serverMessage(state: PanelState, message: NotebookMessage, at: number):
       else return state;
       return { ...state, frameErrors };
     }
+    case "components_changed":
+      return state; // the controller reloads the list
     case "synced": {
       // Generations that ended while the page was away: what they did comes from the next reload.
       const active = new Set(message.active.map((a) => a.generation));

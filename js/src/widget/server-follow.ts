@@ -82,6 +82,7 @@ export class ServerFollow {
       }
       case "version_saved":
       case "component_error":
+      case "components_changed":
         return { kind: "none" };
     }
   }
