@@ -9,7 +9,7 @@ import asyncio
 import contextlib
 import dataclasses
 import random
-from collections.abc import AsyncGenerator, Sequence
+from collections.abc import AsyncGenerator, Iterable, Sequence
 from dataclasses import dataclass
 
 from . import gateway_errors as errors
@@ -39,6 +39,16 @@ def _make_backend(model: str) -> Backend:
     from .gateway_litellm import LiteLLMBackend
 
     return LiteLLMBackend(model)
+
+
+def warm_up(models: Iterable[str]) -> None:
+    """Import the client libraries ``models`` use (seconds each), so the first request or readiness check
+    does not wait for them; for a thread at a server's start. No network."""
+    for model in models:
+        try:
+            _make_backend(model)
+        except Exception:  # an unknown model: its request says so when it is made
+            continue
 
 
 async def backend_for(model: str) -> Backend:

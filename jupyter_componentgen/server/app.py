@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from jupyter_core.paths import jupyter_runtime_dir
 from jupyter_events import EventLogger
 from jupyter_server.extension.application import ExtensionApp
@@ -9,6 +11,7 @@ from jupyter_server.services.contents.manager import ContentsManager
 from traitlets import Bool, Float, Int
 
 from jupyter_componentgen.config import ComponentGen, load_settings
+from jupyter_componentgen.engine.gateway import warm_up
 
 from .contents_events import ContentsFollower
 from .generations import GenerationManager
@@ -83,6 +86,12 @@ class ComponentGenExtension(ExtensionApp):
         # Kernels this server starts inherit the folder and report their static-check blocks there.
         self._metrics_folder = share_with_kernels(self._runtime_dir())
         self.log.info("jupyter-componentgen: default model %s", settings.model)
+        # The side panel's model list asks each model's client whether it can run; importing the clients
+        # takes seconds, so it happens now, off the server's loop, instead of on the first request.
+        models = [settings.model, settings.edit_model, *settings.fallback_models]
+        threading.Thread(
+            target=warm_up, args=([m for m in models if m],), name="componentgen-warm-up", daemon=True
+        ).start()
 
     def initialize_handlers(self) -> None:
         self.handlers.extend(routes(self.service))
