@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Page
 
 from .lab import ARTIFACTS_DIR, LabPage
+from .panel_lab import panel_server, session  # noqa: F401  (fixtures for every browser test module)
 from .servers import LabServer, ProviderControl, ProviderProcess, started
 
 PAGE_TIMEOUT_MS = 30_000

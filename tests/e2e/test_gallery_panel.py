@@ -29,6 +29,7 @@ from jupyter_componentgen.store import Store
 from tests.provider import recording
 
 from .lab import ARTIFACTS_DIR, LabPage, assert_visible
+from .panel_lab import PanelPage, enable_componentgen
 from .servers import (
     LabServer,
     ProviderControl,
@@ -38,7 +39,7 @@ from .servers import (
     link_checkout_labextension,
     started,
 )
-from .test_panel import PanelPage, edited_sales_card, enable_componentgen, queue_answer
+from .test_panel import edited_sales_card, queue_answer
 
 pytestmark = pytest.mark.browser
 

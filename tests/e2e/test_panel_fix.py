@@ -18,10 +18,11 @@ from playwright.sync_api import Page
 from tests.provider import recording
 
 from .lab import LabPage
+from .panel_lab import PanelPage, enable_componentgen
+from .panel_lab import _save_failure_evidence as save_failure_evidence
 from .scenario import SETUP_CELL, component_cell, generate, queue_recording, wait_for_requests
 from .servers import LabServer, ProviderControl, ProviderProcess, started
-from .test_panel import PanelPage, enable_componentgen, preview_has, queue_answer, wait_for_version
-from .test_panel import _save_failure_evidence as save_failure_evidence
+from .test_panel import preview_has, queue_answer, wait_for_version
 
 pytestmark = pytest.mark.browser
 

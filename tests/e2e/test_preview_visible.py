@@ -12,6 +12,7 @@ import pytest
 from tests.provider import recording, tokenize
 
 from .lab import ARTIFACTS_DIR, LabPage, Widget
+from .panel_lab import Session
 from .scenario import SETUP_CELL, component_cell, generate, queue_recording
 from .servers import ProviderControl
 
@@ -169,3 +170,35 @@ def test_failed_and_cancelled_generations_leave_the_previous_version_on_screen(
     status = widget.status.inner_text()
     assert status.count("Cancelled") == 1, status
     lab.wait_until(lambda: widget.look().text == first, 10, "version 1 did not come back after Cancel")
+
+
+def test_a_panel_edit_is_previewed_visibly_in_the_cell(
+    session: Session, provider_control: ProviderControl
+) -> None:
+    """An edit sent from the side panel streams into the component's cell: the cell's preview stays on screen
+    and shows the new code before the stream ends (the cell is not run again)."""
+    panel = session.open()
+    lab = panel.lab
+    queue_recording(provider_control, "counter_button")
+    lab.run_ok(0, SETUP_CELL)
+    widget = generate(lab, 1, COUNTER)
+    panel.show()
+    panel.pick("counter_button")
+
+    _queue(provider_control, recording("counter_button").replace("Add one", "Add one more"), 6)
+    panel.send("Label it Add one more.")
+    saw_new_code_while_streaming = False
+    problems: list[str] = []
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        phase = widget.phase_value()
+        sighting = widget.look(text_required=phase not in {"streaming", "connecting", "queued"})
+        problems += [f"{phase}: {problem}" for problem in sighting.problems]
+        if phase == "streaming" and "Add one more" in sighting.text:
+            saw_new_code_while_streaming = True
+        if phase in {"done", "error", "cancelled"} and "Add one more" in sighting.text:
+            break
+        time.sleep(SAMPLE_SECONDS)
+    assert not problems, problems
+    assert saw_new_code_while_streaming, "the panel's edit was not previewed in the cell before it ended"
+    widget.look(ARTIFACTS_DIR / "preview-panel-edit-done.png")
