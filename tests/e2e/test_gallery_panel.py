@@ -603,3 +603,23 @@ def test_gallery_of_the_panel_in_notebook_7(
     draft.click()
     assert_visible(panel.get_by_test_id("cg-panel-no-version"), "the no-version note")
     shots.shoot("no-version", panel)
+
+    # The cell widget in Notebook 7: a cell that names the component shows its current version.
+    page.evaluate(
+        """async () => {
+          const app = window.jupyterapp;
+          const notebook = app.shell.currentWidget;
+          await notebook.sessionContext.ready;
+          const cells = notebook.content.model.sharedModel;
+          cells.insertCell(0, {cell_type: 'code', source: '%load_ext jupyter_componentgen\\n%component sales_card'});
+          notebook.content.activeCellIndex = 0;
+          await app.commands.execute('notebook:run-cell');
+        }"""
+    )
+    widget = page.locator(".jp-OutputArea-output .cg-root").first
+    widget.wait_for(timeout=60_000)
+    frame = widget.locator(".cg-preview iframe").content_frame.frame_locator("iframe")
+    frame.locator("text=Revenue by region").wait_for(timeout=30_000)
+    assert_visible(widget, "the cell widget in Notebook 7")
+    check_contrast(widget.locator(".cg-status"), "the widget's status line")
+    shots.shoot("widget", widget)
