@@ -133,6 +133,8 @@ const CSS = `
 .cg-panel-diff,.cg-panel-editor-host{border:var(--jp-border-width) solid var(--jp-border-color2);border-radius:3px;overflow:auto;max-height:60vh;background:var(--jp-cell-editor-background)}
 .cg-panel-diff .cm-mergeView,.cg-panel-diff-widget .cm-mergeView{font-size:var(--jp-code-font-size)}
 .cg-panel-diff .cm-collapsedLines,.cg-panel-diff-widget .cm-collapsedLines{background:var(--jp-layout-color2);color:var(--cg-text);border-block:var(--jp-border-width) solid var(--jp-border-color2)}
+/* The merge view's fold marks use U+299A, which common UI fonts lack (it draws as a box); U+2195 is everywhere. */
+.cg-panel-diff .cm-collapsedLines.cm-collapsedLines::before,.cg-panel-diff .cm-collapsedLines.cm-collapsedLines::after,.cg-panel-diff-widget .cm-collapsedLines.cm-collapsedLines::before,.cg-panel-diff-widget .cm-collapsedLines.cm-collapsedLines::after{content:"\\2195"}
 .cg-panel-diff-widget{overflow:auto;padding:8px;background:var(--jp-layout-color1);color:var(--cg-text)}
 .cg-panel-diff-widget .cg-panel-diff-heads{padding-bottom:4px;color:var(--cg-text)}
 .cg-panel-diff-widget .cg-panel-diff-heads span{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
