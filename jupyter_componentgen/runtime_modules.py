@@ -4,6 +4,9 @@ The front-end build makes one bundle per library (recharts, d3, three, the shadc
 ``static/modules/`` and a manifest of them: each module's file, size and dependencies, and which import names
 map to which module. The frame asks its host for the modules a component imports; this reader lets Python
 hosts (the standalone page, the kernel) know which modules a component needs and serve their sources.
+
+lucide-react's icons come in chunk modules routed by name (the manifest's ``chunked`` entry): a component
+gets the chunks holding the icons it imports by name, or all of them for a namespace or default import.
 """
 
 from __future__ import annotations
@@ -44,12 +47,26 @@ class PrefixEntry(TypedDict):
     module: str
 
 
-class Manifest(TypedDict):
+class ChunkedExports(TypedDict):
+    """A module whose named exports come in chunk modules (lucide-react's icons), routed by name."""
+
+    prefix: str
+    suffix: str
+    base: list[str]
+    whole: list[str]
+    chunks: list[dict[str, str]]
+
+
+class _ManifestRequired(TypedDict):
     version: int
     core: list[str]
     modules: dict[str, ModuleEntry]
     specifiers: dict[str, ModuleTarget]
     prefixes: list[PrefixEntry]
+
+
+class Manifest(_ManifestRequired, total=False):
+    chunked: dict[str, ChunkedExports]
 
 
 @cache
@@ -153,13 +170,109 @@ def import_specifiers(code: str) -> list[str]:
     return names
 
 
+def _text(node: Node, source: bytes) -> str:
+    return source[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+
+def _is_type_only(node: Node) -> bool:
+    return any(child.type == "type" for child in node.children)
+
+
+def _names_of(statement: Node, source: bytes) -> list[str] | None:
+    """The export names an import or export-from statement reads; None when it may use the whole module."""
+    if statement.type == "import_statement":
+        clause = next((c for c in statement.children if c.type == "import_clause"), None)
+        if clause is None:
+            return None  # `import "x"`: for its effects
+        names: list[str] = []
+        for part in clause.children:
+            if part.type in ("identifier", "namespace_import"):
+                return None  # a default or namespace import
+            if part.type == "named_imports":
+                for specifier in part.children:
+                    name = specifier.child_by_field_name("name")
+                    if specifier.type == "import_specifier" and name and not _is_type_only(specifier):
+                        names.append(_text(name, source))
+        return names
+    clause = next((c for c in statement.children if c.type == "export_clause"), None)
+    if clause is None:
+        return None  # `export * from "x"`
+    return [
+        _text(name, source)
+        for specifier in clause.children
+        if specifier.type == "export_specifier" and (name := specifier.child_by_field_name("name"))
+    ]
+
+
+def import_requests(code: str) -> dict[str, list[str] | None]:
+    """Each module name ``code`` imports, with the export names it reads (None: maybe the whole module)."""
+    source = code.encode("utf-8")
+    tree = _parser().parse(source)
+    requests: dict[str, list[str] | None] = {}
+    for _, captures in QueryCursor(_IMPORTS).matches(tree.root_node):
+        callee: list[Node] = captures.get("require", [])
+        if callee and source[callee[0].start_byte : callee[0].end_byte] != b"require":
+            continue
+        for node in captures.get("source", []):
+            name = string_value(node, source)
+            statement = node.parent
+            if name is None or statement is None:
+                continue
+            if statement.type in ("import_statement", "export_statement") and _is_type_only(statement):
+                continue  # `import type {…}`: erased before the code runs
+            names = _names_of(statement, source) if statement.type != "arguments" else None
+            if name not in requests:
+                requests[name] = names
+            elif requests[name] is not None:
+                requests[name] = None if names is None else [*(requests[name] or []), *names]
+    return requests
+
+
+def _routed_name(chunked: ChunkedExports, name: str) -> str:
+    routed = name
+    prefix, suffix = chunked["prefix"], chunked["suffix"]
+    if prefix and routed.startswith(prefix) and re.match(r"[A-Z0-9]", routed[len(prefix) :]):
+        routed = routed[len(prefix) :]
+    if suffix and len(routed) > len(suffix) and routed.endswith(suffix):
+        routed = routed[: -len(suffix)]
+    return routed
+
+
+def chunk_ids(module_id: str, names: Iterable[str] | None) -> list[str]:
+    """The chunk modules module ``module_id`` needs for export ``names`` (every chunk for None); the
+    frame's runtime routes names the same way (js/src/runtime/module-manifest.ts)."""
+    chunked = manifest().get("chunked", {}).get(module_id)
+    if chunked is None:
+        return []
+    chunks = chunked["chunks"]
+    wanted = None if names is None else list(names)
+    if wanted is None or any(name in chunked["whole"] for name in wanted):
+        return [chunk["module"] for chunk in chunks]
+    found: set[str] = set()
+    for name in wanted:
+        if name in chunked["base"]:
+            continue
+        routed = _routed_name(chunked, name)
+        chosen = None
+        for chunk in chunks:
+            if chunk["from"] <= routed:
+                chosen = chunk["module"]
+            else:
+                break
+        if chosen is not None:
+            found.add(chosen)
+    return [chunk["module"] for chunk in chunks if chunk["module"] in found]
+
+
 def module_ids_for_code(code: str) -> list[str]:
-    """The library modules ``code``'s imports need, with their dependencies, dependencies first."""
+    """The library modules ``code``'s imports need, with their dependencies, dependencies first (for a
+    module whose exports come in chunks, the chunks holding the names imported)."""
     needed: list[str] = []
-    for specifier in import_specifiers(code):
+    for specifier, names in import_requests(code).items():
         target = resolve_specifier(specifier)
         if target is not None:
             needed.append(target["module"])
+            needed.extend(chunk_ids(target["module"], names if "export" not in target else None))
     return module_closure(needed)
 
 

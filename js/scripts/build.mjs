@@ -88,7 +88,7 @@ async function buildLibrary(library) {
     format: "cjs",
     platform: "browser",
     external: [...CORE_SPECIFIERS, ...requires.flatMap((id) => plainSpecifiers(byId.get(id)))],
-    plugins: requires.includes("ui") ? [sharedUi] : [],
+    plugins: [...(requires.includes("ui") ? [sharedUi] : []), ...(library.plugins ?? [])],
     metafile: true,
   });
   // Every import left outside the bundle must be the core's or a declared dependency's.
@@ -121,6 +121,7 @@ async function buildLibrary(library) {
 function manifestOf(built) {
   const specifiers = {};
   const prefixes = [];
+  const chunked = {};
   for (const library of LIBRARY_MODULES) {
     for (const specifier of library.specifiers) {
       const [name, mapping] = target(library.id, specifier);
@@ -128,10 +129,11 @@ function manifestOf(built) {
       specifiers[name] = mapping;
     }
     for (const prefix of library.prefixes ?? []) prefixes.push({ prefix, module: library.id });
+    if (library.chunked) chunked[library.id] = library.chunked;
   }
   const modules = {};
   for (const { id, ...entry } of built) modules[id] = entry;
-  return { version: 1, core: CORE_SPECIFIERS, modules, specifiers, prefixes };
+  return { version: 1, core: CORE_SPECIFIERS, modules, specifiers, prefixes, chunked };
 }
 
 // The manifest reaches the runtime and the hosts as a virtual module, so they always agree with the bundles;

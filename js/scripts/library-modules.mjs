@@ -5,7 +5,24 @@
 // A module: `id`; its entry (`source`: module text to bundle, or `entry`: a file under src/); `requires`:
 // the module ids it imports at run time (kept out of its bundle: they share the frame's one copy);
 // `specifiers`: the import names that map to the module, each optionally to one export of it (`name=key`);
-// `prefixes`: import name prefixes whose rest names an export (`lodash/debounce` -> export `debounce`).
+// `prefixes`: import name prefixes whose rest names an export (`lodash/debounce` -> export `debounce`);
+// `chunked`: the module's named exports come in chunk modules, routed by name (see lucide-chunks.mjs);
+// `plugins`: esbuild plugins for its bundle.
+
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  chunkSource,
+  LUCIDE_BASE_EXPORTS,
+  LUCIDE_PREFIX,
+  LUCIDE_SUFFIX,
+  LUCIDE_WHOLE_EXPORTS,
+  planLucideChunks,
+  REGISTER_EXPORT,
+  sharedLucideCore,
+} from "./lucide-chunks.mjs";
+
+const lucideChunks = planLucideChunks(join(dirname(fileURLToPath(import.meta.url)), ".."));
 
 /** Bundled into the core runtime; every module shares them. */
 export const CORE_SPECIFIERS = ["react", "react-dom", "react-dom/client", "react/jsx-runtime"];
@@ -178,10 +195,25 @@ const uiExtraModules = UI_EXTRAS.map((extra) => ({
 export const LIBRARY_MODULES = [
   { id: "recharts", source: 'export * from "recharts";', specifiers: ["recharts"] },
   {
+    // The icon component, its context and the name lookup; the icons themselves come in chunks by name.
     id: "lucide-react",
     source: 'module.exports = require("./src/libraries/lucide.ts").icons;',
     specifiers: ["lucide-react"],
+    chunked: {
+      prefix: LUCIDE_PREFIX,
+      suffix: LUCIDE_SUFFIX,
+      base: [...LUCIDE_BASE_EXPORTS, REGISTER_EXPORT],
+      whole: LUCIDE_WHOLE_EXPORTS,
+      chunks: lucideChunks.map((chunk) => ({ from: chunk.from, module: chunk.id })),
+    },
   },
+  ...lucideChunks.map((chunk) => ({
+    id: chunk.id,
+    source: chunkSource(chunk),
+    requires: ["lucide-react"],
+    specifiers: [],
+    plugins: [sharedLucideCore],
+  })),
   {
     id: "framer-motion",
     source: 'export * from "framer-motion";',

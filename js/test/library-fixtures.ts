@@ -13,6 +13,10 @@ export const MANIFEST: ModuleManifest = {
     "react-chartjs-2": entry(["chart.js"]),
     ui: entry(),
     "ui-extra": entry(["ui", "react-chartjs-2"]),
+    icons: entry(),
+    "icons-1": entry(["icons"]),
+    "icons-2": entry(["icons"]),
+    "icons-3": entry(["icons"]),
   },
   specifiers: {
     d3: { module: "d3" },
@@ -24,9 +28,23 @@ export const MANIFEST: ModuleManifest = {
     "~/components/ui/button": { module: "ui", export: "button" },
     "@/lib/utils": { module: "ui", export: "utils" },
     extra: { module: "ui-extra" },
+    "icon-set": { module: "icons" },
   },
   prefixes: [
     { prefix: "lodash/", module: "lodash" },
     { prefix: "lodash.", module: "lodash" },
   ],
+  chunked: {
+    icons: {
+      prefix: "Lucide",
+      suffix: "Icon",
+      base: ["createLucideIcon"],
+      whole: ["icons"],
+      chunks: [
+        { from: "", module: "icons-1" },
+        { from: "H", module: "icons-2" },
+        { from: "Star", module: "icons-3" },
+      ],
+    },
+  },
 };

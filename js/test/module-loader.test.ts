@@ -139,6 +139,17 @@ describe("module registry", () => {
       ]),
       ["ui", "chart.js", "react-chartjs-2", "ui-extra", "lodash"],
     );
+    // Named imports of a chunked module need their chunks only; other imports of it, every chunk.
+    assert.deepEqual(registry.modulesFor([{ module: "icon-set", line: 1, names: ["Heart"] }]), [
+      "icons",
+      "icons-2",
+    ]);
+    assert.deepEqual(registry.modulesFor([{ module: "icon-set", line: 1 }]), [
+      "icons",
+      "icons-1",
+      "icons-2",
+      "icons-3",
+    ]);
     assert.deepEqual(registry.siteNeeding([{ module: "extra", line: 2 }], "chart.js"), {
       module: "extra",
       line: 2,

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import {
+  chunksFor,
   isKnownModule,
   libraryNames,
   moduleClosure,
@@ -63,7 +64,39 @@ describe("module manifest", () => {
   });
 
   it("names each module by its first whole-module import", () => {
-    assert.deepEqual(libraryNames(MANIFEST), ["d3", "lodash", "chart.js", "react-chartjs-2", "extra"]);
+    assert.deepEqual(libraryNames(MANIFEST), [
+      "d3",
+      "lodash",
+      "chart.js",
+      "react-chartjs-2",
+      "extra",
+      "icon-set",
+    ]);
+  });
+
+  it("routes names to the chunks holding them, in chunk order", () => {
+    assert.deepEqual(chunksFor(MANIFEST, "icons", ["Star", "Alarm", "Heart"]), [
+      "icons-1",
+      "icons-2",
+      "icons-3",
+    ]);
+    // Every spelling of a name goes where the name goes.
+    for (const name of ["Heart", "HeartIcon", "LucideHeart", "LucideHeartIcon"])
+      assert.deepEqual(chunksFor(MANIFEST, "icons", [name]), ["icons-2"], name);
+    assert.deepEqual(chunksFor(MANIFEST, "icons", ["Lucide", "Icon", "StarIcon", "Stack"]), [
+      "icons-2",
+      "icons-3",
+    ]);
+    assert.deepEqual(chunksFor(MANIFEST, "icons", ["createLucideIcon"]), []);
+    assert.deepEqual(chunksFor(MANIFEST, "icons", []), []);
+  });
+
+  it("gives every chunk for a whole-module use, and none for other modules", () => {
+    const all = ["icons-1", "icons-2", "icons-3"];
+    assert.deepEqual(chunksFor(MANIFEST, "icons", undefined), all);
+    assert.deepEqual(chunksFor(MANIFEST, "icons", ["Heart", "icons"]), all);
+    assert.deepEqual(chunksFor(MANIFEST, "d3", ["scaleLinear"]), []);
+    assert.deepEqual(chunksFor(MANIFEST, "toString", undefined), []);
   });
 
   const built = new URL("../../../jupyter_componentgen/static/modules/manifest.json", import.meta.url);
@@ -93,6 +126,11 @@ describe("module manifest", () => {
       );
     }
     assert.deepEqual(moduleClosure(manifest, ["react-chartjs-2"]), ["chart.js", "react-chartjs-2"]);
+    // The icons come in chunks: a component pays for the ones it names.
+    const chunks = chunksFor(manifest, "lucide-react", ["Heart", "ChevronDown", "LucideHeart"]);
+    assert.equal(chunks.length, 2);
+    assert.ok(chunks.every((id) => manifest.modules[id]?.requires.includes("lucide-react")));
+    assert.ok(chunksFor(manifest, "lucide-react", undefined).length > 10);
     for (const [id, entry] of Object.entries(manifest.modules)) {
       assert.ok(entry.bytes > 0, id);
       for (const dependency of entry.requires) assert.ok(isKnownModule(manifest, dependency), dependency);

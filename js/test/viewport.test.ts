@@ -83,6 +83,29 @@ describe("HeightPolicy", () => {
     assert.ok(reports.length < 10, `settled after ${reports.length} reports`);
   });
 
+  it("holds a viewport-tracking component in a busy frame, whose rounds come seconds apart", () => {
+    const policy = new HeightPolicy();
+    policy.reset({ fillsViewport: true, viewportHeight: 640 });
+    const { viewport, reports } = run(policy, (v) => v + 64, { steps: 200, stepMs: 1500 });
+    assert.equal(viewport, 640);
+    assert.ok(reports.length < 10, `settled after ${reports.length} reports`);
+  });
+
+  it("waits for the probe's height to reach a lagging frame before judging", () => {
+    const policy = new HeightPolicy();
+    policy.reset({ fillsViewport: true, viewportHeight: 640 });
+    assert.equal(policy.observe(144, 80, 0), 640);
+    assert.equal(policy.observe(704, 640, 16), 704);
+    assert.equal(policy.observe(768, 704, 32), 768);
+    assert.equal(policy.observe(832, 768, 48), null);
+    assert.equal(policy.settle(400), 832);
+    // The frame still measures the old viewport: no verdict yet.
+    assert.equal(policy.settle(800), null);
+    assert.notEqual(policy.waitingMs, null);
+    assert.equal(policy.observe(896, 832, 900), null);
+    assert.equal(policy.settle(1300), 640);
+  });
+
   it("stops a loop the code does not announce (content mode)", () => {
     const policy = new HeightPolicy();
     policy.reset({ fillsViewport: false, viewportHeight: 640 });

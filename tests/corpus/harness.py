@@ -293,6 +293,50 @@ TEXT_COLOURED_BORDERS_JS = """
 """
 
 
+# Colours written as theme variables (`fill="var(--color-desktop)"`, `style={{color: "hsl(var(--primary))"}}`)
+# that do not make a colour once the variables are filled in: an undefined token, or a token of the wrong form
+# (shadcn/ui's older themes hold bare HSL channels for `hsl(var(--x))`, its newer ones whole colours for
+# `var(--x)`). The browser then draws the property's default: black chart bars, uncoloured text.
+UNRESOLVED_COLOURS_JS = """
+() => {
+  const PROPS = ['fill', 'stroke', 'color', 'background-color', 'border-color', 'stop-color'];
+  const found = [];
+  const resolve = (el, value, depth) => {
+    if (depth > 8) return null;
+    const match = /var\\(\\s*(--[\\w-]+)\\s*(?:,([^()]*))?\\)/.exec(value);
+    if (!match) return value;
+    let filled = getComputedStyle(el).getPropertyValue(match[1]).trim();
+    if (!filled) filled = (match[2] || '').trim();
+    if (!filled) return null;
+    return resolve(el, value.slice(0, match.index) + filled + value.slice(match.index + match[0].length), depth + 1);
+  };
+  for (const el of Array.from(document.querySelectorAll('[fill*="var("], [stroke*="var("], [stop-color*="var("], [style*="var("]')).slice(0, 2000)) {
+    if (!el.getClientRects().length) continue;
+    for (const prop of PROPS) {
+      const declared = (el.style && el.style.getPropertyValue(prop)) || el.getAttribute(prop) || '';
+      if (!declared.includes('var(')) continue;
+      const value = resolve(el, declared, 0);
+      if (value === null || !CSS.supports(prop, value)) {
+        found.push(el.tagName.toLowerCase() + ' ' + prop + '="' + declared + '" -> ' + (value === null ? 'undefined' : value));
+      }
+    }
+    if (found.length >= 10) break;
+  }
+  return found;
+}
+"""
+
+
+# Images on screen that failed to load: a broken-image icon and stray alt text. The frame makes no requests,
+# so a network image must fall back to something drawn (the runtime's placeholder, or the component's own).
+BROKEN_IMAGES_JS = """
+() => Array.from(document.images)
+  .filter((img) => img.getClientRects().length && img.complete && img.naturalWidth === 0)
+  .slice(0, 5)
+  .map((img) => (img.getAttribute('src') || '').slice(0, 80))
+"""
+
+
 @dataclass
 class Rendered:
     """A case after `jupyter componentgen render`: a page, or the static checks' findings."""
@@ -476,6 +520,15 @@ def judge(
     if faint:
         reason = f"{len(faint)} texts nearly invisible on their background: {', '.join(faint[:4])}"
         return _fail(verdict, "text without contrast (theme colours missing?)", reason)
+    broken: list[str] = frame.evaluate(BROKEN_IMAGES_JS)
+    if broken:
+        return _fail(
+            verdict, "broken images", f"{len(broken)} images show as broken, e.g. {', '.join(broken[:3])}"
+        )
+    unresolved: list[str] = frame.evaluate(UNRESOLVED_COLOURS_JS)
+    if unresolved:
+        reason = f"{len(unresolved)} colours name theme variables that make no colour, e.g. {'; '.join(unresolved[:2])}"
+        return _fail(verdict, "theme colour that does not resolve", reason)
     dark_rules: list[str] = frame.evaluate(TEXT_COLOURED_BORDERS_JS)
     if dark_rules:
         reason = f"{len(dark_rules)} bare borders drawn in the text colour, e.g. {', '.join(dark_rules[:3])}"

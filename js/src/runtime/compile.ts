@@ -8,6 +8,11 @@ export interface ImportSite {
   module: string;
   /** 1-based line of the import in the component's source. */
   line: number;
+  /**
+   * The module's exports the code reads by name (`import { Heart } from …` used as `Heart`); undefined when
+   * it may use the whole module (a namespace or default import, `export * from`, a bare require).
+   */
+  names?: string[];
 }
 
 export interface CompiledModule {
@@ -29,13 +34,40 @@ export class CompileError extends Error {
 }
 
 const REQUIRE_CALL = /\brequire\((['"])([^'"\n]+)\1\)/g;
+// sucrase binds each import to a variable of its own: `var _lucidereact = require('lucide-react');`.
+const BINDING_BEFORE = /\bvar (_[\w$]+) = $/;
+
+/**
+ * The names read from an import's variable (`_lucidereact.Heart`), or undefined when the variable is used
+ * any other way (handed to an interop helper for a default or namespace import, passed around).
+ */
+function namesRead(compiled: string, variable: string): string[] | undefined {
+  const escaped = variable.replace(/\$/g, "\\$");
+  const names = new Set<string>();
+  let declarations = 0;
+  for (const use of compiled.matchAll(
+    new RegExp(`(?<![\\w$.])${escaped}(?![\\w$])(\\.[A-Za-z_$][\\w$]*)?`, "g"),
+  )) {
+    const after = compiled.slice(use.index + use[0].length, use.index + use[0].length + 3);
+    if (use[1]) names.add(use[1].slice(1));
+    else if (after.startsWith(" = ") && declarations++ === 0) continue;
+    else return undefined;
+  }
+  return [...names];
+}
 
 /** Every `require("x")` in the compiled code (imports, re-exports and dynamic imports all become one). */
 function findImports(compiled: string): ImportSite[] {
   const sites: ImportSite[] = [];
   const lines = compiled.split("\n");
   lines.forEach((text, index) => {
-    for (const match of text.matchAll(REQUIRE_CALL)) sites.push({ module: match[2], line: index + 1 });
+    for (const match of text.matchAll(REQUIRE_CALL)) {
+      const site: ImportSite = { module: match[2], line: index + 1 };
+      const binding = BINDING_BEFORE.exec(text.slice(0, match.index));
+      const names = binding ? namesRead(compiled, binding[1]) : undefined;
+      if (names) site.names = names;
+      sites.push(site);
+    }
   });
   return sites;
 }

@@ -19,6 +19,21 @@ export interface ModuleTarget {
   export?: string;
 }
 
+/**
+ * A module whose named exports come in chunk modules (lucide-react's icons): an export name, without
+ * `prefix` and `suffix`, goes to the last chunk whose `from` is not after it.
+ */
+export interface ChunkedExports {
+  prefix: string;
+  suffix: string;
+  /** Exports of the module itself: they need no chunk. */
+  base: string[];
+  /** Exports that stand for every chunk's (e.g. a map of every icon). */
+  whole: string[];
+  /** Ordered by `from`; the first one's is "". */
+  chunks: { from: string; module: string }[];
+}
+
 export interface ModuleManifest {
   version: number;
   /** Import names bundled into the core runtime. */
@@ -27,6 +42,8 @@ export interface ModuleManifest {
   specifiers: Record<string, ModuleTarget>;
   /** Import name prefixes whose rest names an export, e.g. `lodash/` for `lodash/debounce`. */
   prefixes: { prefix: string; module: string }[];
+  /** Modules whose exports come in chunks, by module id. */
+  chunked?: Record<string, ChunkedExports>;
 }
 
 export type Resolution = { kind: "core" } | ({ kind: "module" } & ModuleTarget) | null;
@@ -72,4 +89,37 @@ export function libraryNames(manifest: ModuleManifest): string[] {
     if (target.export === undefined && !names.has(target.module)) names.set(target.module, specifier);
   }
   return [...names.values()];
+}
+
+/** The name an export is routed by: without the chunked module's prefix and suffix. */
+export function routedName(chunked: ChunkedExports, name: string): string {
+  let routed = name;
+  const rest = routed.slice(chunked.prefix.length);
+  if (chunked.prefix && routed.startsWith(chunked.prefix) && /^[A-Z0-9]/.test(rest)) routed = rest;
+  if (chunked.suffix && routed.length > chunked.suffix.length && routed.endsWith(chunked.suffix))
+    routed = routed.slice(0, -chunked.suffix.length);
+  return routed;
+}
+
+/**
+ * The chunk modules module `id` needs for the export `names` a component uses (every chunk when `names` is
+ * undefined: a namespace or default import, or any use other than reading a name); none for other modules.
+ */
+export function chunksFor(manifest: ModuleManifest, id: string, names?: readonly string[]): string[] {
+  const chunked = manifest.chunked && own(manifest.chunked, id) ? manifest.chunked[id] : undefined;
+  if (!chunked) return [];
+  if (names === undefined || names.some((name) => chunked.whole.includes(name)))
+    return chunked.chunks.map((chunk) => chunk.module);
+  const found = new Set<string>();
+  for (const name of names) {
+    if (chunked.base.includes(name)) continue;
+    const routed = routedName(chunked, name);
+    let chosen: string | undefined;
+    for (const chunk of chunked.chunks) {
+      if (chunk.from <= routed) chosen = chunk.module;
+      else break;
+    }
+    if (chosen) found.add(chosen);
+  }
+  return chunked.chunks.map((chunk) => chunk.module).filter((module) => found.has(module));
 }

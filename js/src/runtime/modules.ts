@@ -8,7 +8,13 @@ import * as ReactDOM from "react-dom";
 import * as ReactDOMClient from "react-dom/client";
 import * as JsxRuntime from "react/jsx-runtime";
 import type { ImportSite } from "./compile";
-import { libraryNames, moduleClosure, resolveSpecifier, type ModuleManifest } from "./module-manifest";
+import {
+  chunksFor,
+  libraryNames,
+  moduleClosure,
+  resolveSpecifier,
+  type ModuleManifest,
+} from "./module-manifest";
 
 type Module = Readonly<Record<string, unknown>>;
 
@@ -49,6 +55,46 @@ export function selectExport(exports: unknown, key: string, specifier: string): 
   return interop(value);
 }
 
+/** A named import its module does not export (`import { Sparkline } from "recharts"`). */
+export interface MissingExport {
+  module: string;
+  name: string;
+  /** 1-based line of the import in the component's source. */
+  line: number;
+}
+
+// Compiled imports: `var _recharts = require('recharts');`, then `_recharts.Sparkline` wherever it is used.
+const REQUIRE_BINDING = /\bvar (_[\w$]+) = require\((['"])([^'"\n]+)\2\);/g;
+const HELPER_NAMES = new Set(["default", "__esModule"]);
+
+/**
+ * The named imports of compiled `code` that their module does not have, by reading each import's uses
+ * (`_alias.name`) and asking `require` for the module. Modules that answer any name (the icon set) have
+ * every name; an import `require` refuses is left to the render to report.
+ */
+export function missingExports(code: string, require: (specifier: string) => unknown): MissingExport[] {
+  const missing: MissingExport[] = [];
+  for (const binding of code.matchAll(REQUIRE_BINDING)) {
+    const [, alias, , specifier] = binding;
+    let exports: unknown;
+    try {
+      exports = require(specifier);
+    } catch {
+      continue;
+    }
+    if (!isObjectLike(exports)) continue;
+    const line = code.slice(0, binding.index).split("\n").length;
+    const uses = new RegExp(`(?<![\\w$.])${alias.replace(/\$/g, "\\$")}\\.([A-Za-z_$][\\w$]*)`, "g");
+    const seen = new Set<string>();
+    for (const [, name] of code.matchAll(uses)) {
+      if (seen.has(name) || HELPER_NAMES.has(name)) continue;
+      seen.add(name);
+      if (!(name in exports)) missing.push({ module: specifier, name, line });
+    }
+  }
+  return missing;
+}
+
 const CORE: Readonly<Record<string, Module>> = Object.freeze({
   react: asModule(React),
   "react/jsx-runtime": asModule(JsxRuntime),
@@ -82,12 +128,18 @@ export class ModuleRegistry {
     };
   }
 
-  /** The modules `imports` need, with their dependencies, dependencies first. */
+  /**
+   * The modules `imports` need, with their dependencies, dependencies first: for a module whose exports
+   * come in chunks, the chunks holding the names imported.
+   */
   modulesFor(imports: readonly ImportSite[]): string[] {
     const ids: string[] = [];
     for (const site of imports) {
       const found = resolveSpecifier(this.manifest, site.module);
-      if (found?.kind === "module") ids.push(found.module);
+      if (found?.kind !== "module") continue;
+      ids.push(found.module);
+      const names = found.export === undefined ? site.names : undefined;
+      ids.push(...chunksFor(this.manifest, found.module, names));
     }
     return moduleClosure(this.manifest, ids);
   }

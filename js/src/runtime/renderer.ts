@@ -11,11 +11,14 @@ import type { RenderMessage } from "../schema/frame";
 import { compileComponent, CompileError, type CompiledModule, type ImportSite } from "./compile";
 import type { Emit } from "./emit";
 import { evaluateModule } from "./evaluate";
+import { installImageFallback } from "./images";
 import { installModuleLoader, type FrameModules } from "./frame-modules";
 import { ModuleLoadError } from "./module-loader";
+import { missingExports } from "./modules";
 import { repairCandidates } from "./repair";
 import type { Reporter } from "./report";
 import type { Props, Stage } from "./stage";
+import { applyTokenForm } from "./theme";
 import { DEFAULT_VIEWPORT_HEIGHT, noteRender } from "./viewport";
 
 function defaultExport(exports: Record<string, unknown>): ComponentType<Props> | null {
@@ -47,7 +50,11 @@ export class Renderer {
     private readonly report: Reporter,
     private readonly emit: Emit,
     private readonly modules: FrameModules = installModuleLoader(),
-  ) {}
+  ) {
+    stage.explain = (error) => report.describe(error, stage.mounted?.renderId);
+    // Images from the network never load here: show a neutral placeholder instead of a broken one.
+    installImageFallback();
+  }
 
   private withEmit(): Props {
     return { ...this.props, emit: this.emit };
@@ -135,6 +142,7 @@ export class Renderer {
     let exports: Record<string, unknown>;
     try {
       this.modules.loader.load(needed);
+      this.noteMissingExports(id, compiled.code);
       exports = evaluateModule(compiled.code, this.modules.registry.require, this.emit);
     } catch (error) {
       if (error instanceof ModuleLoadError) return this.reportModuleError(id, compiled.imports, error);
@@ -151,6 +159,7 @@ export class Renderer {
       );
     }
     const compiledAt = performance.now();
+    applyTokenForm(message.code);
     const result = this.stage.mount(component, this.withEmit(), id, false);
     if (!result.ok) {
       // Final renders are never rejected as empty, so this is an error.
@@ -169,6 +178,17 @@ export class Renderer {
       compile_ms: compiledAt - started,
       render_ms: performance.now() - compiledAt,
     });
+  }
+
+  /**
+   * Named imports the modules lack are undefined, as in a bundler; they are warned about, and named in the
+   * component's errors, whose cause they usually are ("Element type is invalid").
+   */
+  private noteMissingExports(id: number, code: string): void {
+    const missing = missingExports(code, this.modules.registry.require);
+    for (const { module, name, line } of missing)
+      console.warn(`"${module}" has no export named "${name}" (line ${line}): it is undefined.`);
+    this.report.noteMissing(id, missing);
   }
 
   /** An import error naming the import (and its line) whose library could not be had. */
@@ -214,6 +234,7 @@ export class Renderer {
       const component = defaultExport(exports);
       if (!component) break;
       const compiledAt = performance.now();
+      applyTokenForm(candidate.code);
       const result = this.stage.mount(component, this.withEmit(), id, true);
       if (result.ok) {
         this.lastPartialCode = candidate.code;

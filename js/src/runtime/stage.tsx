@@ -33,6 +33,8 @@ export type RuntimeErrorHandler = (
 interface BoundaryProps {
   resetKey: number;
   children: ReactNode;
+  /** The message to show for an error (React's minified ones spelled out). */
+  explain: (error: unknown) => string;
 }
 
 class Boundary extends ReactComponent<BoundaryProps, { error: unknown }> {
@@ -49,7 +51,7 @@ class Boundary extends ReactComponent<BoundaryProps, { error: unknown }> {
 
   render(): ReactNode {
     if (this.state.error === null) return this.props.children;
-    const message = this.state.error instanceof Error ? this.state.error.message : String(this.state.error);
+    const message = this.props.explain(this.state.error);
     return (
       <div
         role="alert"
@@ -79,7 +81,11 @@ function worthShowing(container: HTMLElement): boolean {
   );
 }
 
+const plainMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 export class Stage {
+  /** How a crashed component's message reads on screen; the renderer makes it clearer. */
+  explain: (error: unknown) => string = plainMessage;
   private current: Mounted | null = null;
   private attempt: Root | null = null;
   private attemptError: { error: unknown; info?: ErrorInfo } | null = null;
@@ -98,7 +104,7 @@ export class Stage {
   private element(component: ComponentType<Props>, props: Props): ReactNode {
     const Component = component;
     return (
-      <Boundary resetKey={++this.updates}>
+      <Boundary resetKey={++this.updates} explain={(error) => this.explain(error)}>
         <Component {...props} />
       </Boundary>
     );

@@ -3,8 +3,14 @@
  * `text-muted-foreground`, `border-input`, `ring-ring`, `rounded-lg`, `bg-chart-1`…), as CSS variables for
  * light and `.dark`, registered with the frame's Tailwind (browser build) together with the `animate-in` /
  * `fade-in` / `zoom-in` animation utilities and the class-based `dark:` variant.
+ *
+ * Components name the tokens in two forms: shadcn/ui's current themes hold whole colours (`var(--primary)`),
+ * its older ones bare HSL channels (`hsl(var(--primary))`, in chart configs and arbitrary values). The
+ * palette lives in `--cg-<name>`, which the Tailwind utilities use; `--<name>` holds the colour, or its HSL
+ * channels while the component on screen writes `hsl(var(--…))` (the `cg-hsl-tokens` class on the root).
  */
 import animationCss from "componentgen:tw-animate-css";
+import { oklchToHslChannels, readsHslTokens } from "./colour";
 
 const LIGHT = `
   --radius: 0.625rem;
@@ -112,9 +118,40 @@ const COLORS = [
   "sidebar-ring",
 ];
 
+export const HSL_TOKENS_CLASS = "cg-hsl-tokens";
+
+/** `--name: value;` pairs of a palette block. */
+function entries(block: string): [string, string][] {
+  return Array.from(block.matchAll(/--([\w-]+):\s*([^;]+);/g), (m): [string, string] => [m[1], m[2].trim()]);
+}
+
+/** A palette block as declarations: colours in `--cg-<name>` with `--<name>` pointing at them. */
+function paletteDeclarations(block: string): string {
+  return entries(block)
+    .map(([name, value]) =>
+      COLORS.includes(name)
+        ? `  --cg-${name}: ${value};\n  --${name}: var(--cg-${name});`
+        : `  --${name}: ${value};`,
+    )
+    .join("\n");
+}
+
+/** A palette block's colours as HSL channels, for `hsl(var(--name))`. */
+function channelDeclarations(block: string): string {
+  return entries(block)
+    .filter(([name]) => COLORS.includes(name))
+    .map(([name, value]) => `  --${name}: ${oklchToHslChannels(value) ?? value};`)
+    .join("\n");
+}
+
+/** Give the tokens the form the component on screen reads them in. */
+export function applyTokenForm(code: string): void {
+  document.documentElement.classList.toggle(HSL_TOKENS_CLASS, readsHslTokens(code));
+}
+
 /** The stylesheet for Tailwind: tokens, their theme names, the dark variant, base colours and animations. */
 export function themeStylesheet(): string {
-  const colors = COLORS.map((name) => `  --color-${name}: var(--${name});`).join("\n");
+  const colors = COLORS.map((name) => `  --color-${name}: var(--cg-${name});`).join("\n");
   return `@custom-variant dark (&:where(.dark, .dark *));
 @theme inline {
 ${colors}
@@ -130,11 +167,24 @@ ${colors}
     20%, 50% { opacity: 0; }
   }
 }
-:root {${LIGHT}}
-.dark {${DARK}}
+:root {
+${paletteDeclarations(LIGHT)}
+}
+.dark {
+${paletteDeclarations(DARK)}
+}
+:root.${HSL_TOKENS_CLASS} {
+${channelDeclarations(LIGHT)}
+}
+.${HSL_TOKENS_CLASS} .dark, .${HSL_TOKENS_CLASS}.dark {
+${channelDeclarations(DARK)}
+}
+/* A component that turns the whole page dark (\`document.documentElement.classList.add("dark")\`) gets a dark
+   page: the frame's document is white until then. */
+:root.dark, :root.dark body { background-color: var(--cg-background); color: var(--cg-foreground); color-scheme: dark; }
 @layer base {
-  *, ::before, ::after, ::backdrop { border-color: var(--border); outline-color: color-mix(in oklab, var(--ring) 50%, transparent); }
-  body { background-color: var(--background); color: var(--foreground); }
+  *, ::before, ::after, ::backdrop { border-color: var(--cg-border); outline-color: color-mix(in oklab, var(--cg-ring) 50%, transparent); }
+  body { background-color: var(--cg-background); color: var(--cg-foreground); }
 }
 ${animationCss}
 `;

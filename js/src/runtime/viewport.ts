@@ -43,17 +43,20 @@ export class HeightPolicy {
   /** The viewport when the current run of overflowing rounds began. */
   private roundsFrom = 0;
   private probeFrom = 0;
+  private probeAt = 0;
   private lastRoundAt = -Infinity;
   private ownChanges = 0;
   private reported: number | null = null;
   private content = -1;
   private viewport = -1;
   private changedAt = 0;
+  private viewportChangedAt = -Infinity;
 
   constructor(
     private readonly settleMs = 300,
     private readonly maxRounds = 2,
     private readonly roundWindowMs = 1000,
+    private readonly probeWaitMs = 3000,
   ) {}
 
   /** A new render: what the height should serve; the loop detection starts over. */
@@ -91,6 +94,9 @@ export class HeightPolicy {
   /** A measurement (CSS pixels, `now` in ms). Returns the height to report now, or null for no change. */
   observe(content: number, viewport: number, now: number): number | null {
     if (content !== this.content || viewport !== this.viewport) this.changedAt = now;
+    // The content changed with the viewport, in one layout: it depends on the viewport's height.
+    const movedTogether = viewport !== this.viewport && content !== this.content;
+    if (viewport !== this.viewport) this.viewportChangedAt = now;
     // Content that changes again and again under one viewport changes on its own (an animation).
     if (viewport !== this.viewport) this.ownChanges = 0;
     else if (content !== this.content) this.ownChanges++;
@@ -101,9 +107,11 @@ export class HeightPolicy {
     if (this.phase === "probe" && this.ownChanges >= 2) this.follow();
     if (this.phase !== "follow") return null;
     // The content outgrew a viewport this policy asked for: one more round of growing. Rounds far apart
-    // are ordinary growth (an expanded section, data that arrived), not a loop.
+    // are ordinary growth (an expanded section, data that arrived), not a loop, unless the content grew in
+    // the very layout that gave it the taller viewport (a busy frame can take long between rounds).
     if (wanted > viewport && viewport === this.reported) {
-      if (now - this.lastRoundAt > this.roundWindowMs) this.rounds = 0;
+      const caused = movedTogether || now - this.viewportChangedAt <= this.roundWindowMs;
+      if (!caused || now - this.lastRoundAt > this.roundWindowMs * (movedTogether ? 10 : 1)) this.rounds = 0;
       if (this.rounds === 0) this.roundsFrom = viewport;
       this.lastRoundAt = now;
       if (++this.rounds > this.maxRounds) {
@@ -120,9 +128,13 @@ export class HeightPolicy {
     if (this.phase === "suspect") {
       this.phase = "probe";
       this.probeFrom = this.viewport;
+      this.probeAt = now;
       return this.emit(this.wanted(this.content));
     }
     if (this.phase === "probe") {
+      // The host has not given the frame the probe's height yet (a busy or hidden page lags): wait for it,
+      // a while, rather than judge the old viewport.
+      if (this.viewport !== this.reported && now - this.probeAt < this.probeWaitMs) return null;
       if (this.viewport > this.probeFrom && this.wanted(this.content) > this.viewport) {
         // Taller again and still overflowing: the content grows with the viewport.
         this.phase = "held";
@@ -208,24 +220,29 @@ export function installHeightReporter(root: HTMLElement, post: (message: ResizeM
   const send = (height: number | null): void => {
     if (height !== null) post({ type: "resize", height: Math.min(100000, Math.max(0, height)) });
   };
+  const measure = (): void => {
+    const overlay = hasOverlay();
+    if (overlay !== reporter.overlay) {
+      reporter.overlay = overlay;
+      const { fillsViewport, viewportHeight } = reporter.code;
+      policy.retarget({ fillsViewport: fillsViewport || overlay, viewportHeight });
+    }
+    const floating = floatingNeed(reporter.code.viewportHeight);
+    const content = Math.max(Math.ceil(root.getBoundingClientRect().height), floating);
+    send(policy.observe(content, window.innerHeight, performance.now()));
+  };
   const reporter: Reporter = {
     policy,
     overlay: false,
     code: { fillsViewport: false, viewportHeight: DEFAULT_VIEWPORT_HEIGHT },
     update(): void {
-      const overlay = hasOverlay();
-      if (overlay !== reporter.overlay) {
-        reporter.overlay = overlay;
-        const { fillsViewport, viewportHeight } = reporter.code;
-        policy.retarget({ fillsViewport: fillsViewport || overlay, viewportHeight });
-      }
-      const floating = floatingNeed(reporter.code.viewportHeight);
-      const content = Math.max(Math.ceil(root.getBoundingClientRect().height), floating);
-      send(policy.observe(content, window.innerHeight, performance.now()));
+      measure();
       const wait = policy.waitingMs;
       if (wait !== null) {
         clearTimeout(settleTimer);
         settleTimer = setTimeout(function settle() {
+          // Measure afresh: a hidden or throttled frame may have had no resize or layout callbacks since.
+          measure();
           send(policy.settle(performance.now()));
           const again = policy.waitingMs;
           if (again !== null) settleTimer = setTimeout(settle, again);

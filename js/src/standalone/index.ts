@@ -109,8 +109,8 @@ function main(): void {
     props: config.props,
     title: config.name,
     minHeight: 80,
-    // A component written for a whole page gets about this window's height.
-    viewportHeight: Math.max(400, Math.min(10_000, window.innerHeight - 90)),
+    // No viewport height: a component written for a whole page gets the notebook's (640 px), so the page
+    // shows what a cell shows, whatever the window's size.
     loadModule: (id) =>
       Object.prototype.hasOwnProperty.call(config.modules, id)
         ? Promise.resolve(config.modules[id])

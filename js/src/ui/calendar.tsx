@@ -145,6 +145,8 @@ export function CalendarDayButton({ className, day, modifiers, ...props }: Compo
         "data-[range-end=true]:rounded-md data-[range-end=true]:bg-primary data-[range-end=true]:text-primary-foreground",
         "group-data-[focused=true]/day:relative group-data-[focused=true]/day:z-10 group-data-[focused=true]/day:border-ring group-data-[focused=true]/day:ring-[3px] group-data-[focused=true]/day:ring-ring/50",
         "dark:hover:text-accent-foreground [&>span]:text-xs [&>span]:opacity-70",
+        // The day's cell already dims a disabled day; dimming the button too would make it unreadable.
+        "disabled:opacity-100",
         base.day,
         className,
       )}
