@@ -11,15 +11,15 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-# Who posts: the fuzzed widget's component frame, the other widget's component frame, a frame the component
-# made inside its own, a frame made in the notebook page, and the notebook page itself.
-SENDERS = ("target", "neighbour", "stranger", "page_stranger", "page")
+# Who posts: the fuzzed widget's component frame, the other widget's component frame, a frame made in the
+# notebook page, and the notebook page itself. (A component cannot make a frame inside its own: the runtime's
+# lockdown refuses it, and the bench checks that it does.)
+SENDERS = ("target", "neighbour", "page_stranger", "page")
 # Where each sender can post to: "parent" (for a component, its preview's relay frame, the way to its
-# host), "top" (the notebook page, bypassing the relay), "relay" (the stranger's grandparent) or "self".
+# host), "top" (the notebook page, bypassing the relay) or "self".
 DESTINATIONS: dict[str, tuple[str, ...]] = {
     "target": ("parent", "parent", "top"),
     "neighbour": ("parent", "top"),
-    "stranger": ("top", "relay", "parent"),
     "page_stranger": ("parent",),
     "page": ("self",),
 }
@@ -193,7 +193,7 @@ POST_JS = """
     }
     return v;
   };
-  const windows = {parent: () => parent, top: () => top, relay: () => parent.parent, self: () => window};
+  const windows = {parent: () => parent, top: () => top, self: () => window};
   let posted = 0;
   let refused = 0;
   for (const item of items) {
@@ -227,9 +227,6 @@ COUNT_SOURCES_JS = """
       const role = iframe.dataset.cgRole || iframe.name || 'other';
       if (source === win) return role;
       if (win.frames.length > 0 && source === win.frames[0]) return role + ':component';
-      if (win.frames.length > 0 && win.frames[0].frames.length > 0 && source === win.frames[0].frames[0]) {
-        return role + ':stranger';
-      }
     }
     return 'unknown';
   };

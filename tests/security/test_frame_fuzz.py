@@ -2,8 +2,8 @@
 
 Two ComponentWidgets render the same emit button in JupyterLab. Hypothesis-generated messages are posted from
 inside the fuzzed widget's component frame (to its relay frame, the way to its host, and straight to the
-page), from the other widget's frame, from a frame the component made inside its own, from a frame in the
-page and from the page itself: random JSON, schema-shaped messages with mutated fields, wrong types, values
+page), from the other widget's frame, from a frame in the page and from the page itself (a frame the
+component makes inside its own would be one more sender; the bench checks the runtime refuses to make it): random JSON, schema-shaped messages with mutated fields, wrong types, values
 JSON cannot carry, huge payloads, floods and claims to be another widget's frame. After every batch the page
 has had no uncaught error and no preview grew past its height cap; every few batches the component still
 counts clicks, a props update from the kernel still arrives, and every message the kernel received is a
@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Frame, Page
 
 from tests.e2e.lab import LabPage, Widget
@@ -158,11 +159,11 @@ def _open_bench(lab: LabPage, page: Page) -> Bench:
         widget.iframe.evaluate("(iframe, role) => { iframe.dataset.cgRole = role; }", role)
         senders[role] = widget_frames(widget)[1]
     page.evaluate(COUNT_SOURCES_JS)
-    senders["target"].evaluate(MAKE_FRAME_JS, "cg-stranger")
+    with pytest.raises(PlaywrightError, match="Nested frames are not allowed"):
+        senders["target"].evaluate(MAKE_FRAME_JS, "cg-stranger")
     page.evaluate(MAKE_FRAME_JS, "cg-page-stranger")
-    stranger = _named_frame(page, "cg-stranger")
     page_stranger = _named_frame(page, "cg-page-stranger")
-    senders.update(stranger=stranger, page_stranger=page_stranger, page=page.main_frame)
+    senders.update(page_stranger=page_stranger, page=page.main_frame)
     bench = Bench(lab, views, senders, page_errors)
     bench.kernel_report()  # marks: later reports show only what the fuzzing caused
     return bench
@@ -311,12 +312,6 @@ def test_limits_and_other_windows(bench: Bench) -> None:
             {"to": "top", "message": {"type": "emit", "name": "neighbour:direct", "payload": 1}, "repeat": 2},
         ],
     )
-    stranger_emit = {"type": "emit", "name": "stranger:x", "payload": 1}
-    bench.senders["stranger"].evaluate(
-        POST_JS,
-        [{"to": to, "message": stranger_emit, "repeat": 5} for to in ("top", "relay", "parent")]
-        + [{"to": "top", "message": {"type": "resize", "height": 5000}, "repeat": 1}],
-    )
     bench.senders["page_stranger"].evaluate(
         POST_JS, [{"to": "parent", "message": {"type": "emit", "name": "page_stranger:x"}, "repeat": 5}]
     )
@@ -336,8 +331,7 @@ def test_limits_and_other_windows(bench: Bench) -> None:
         assert dropped not in names["target"], f"{dropped[:30]} arrived"
     assert names["neighbour"] == ["neighbour:own", "neighbour:own"], names["neighbour"]
     assert not [n for n in names["target"] if not n.startswith("target:")], names["target"]
-    # The strangers' and the page's messages did reach the page, and were ignored.
-    assert sources.get("target:stranger", 0) >= 6, sources
+    # The stranger's and the page's messages did reach the page, and were ignored.
     assert sources.get("cg-page-stranger", 0) >= 5, sources
     assert sources.get("page", 0) >= 5, sources
     assert not report["target"]["invalid"], report

@@ -1,9 +1,9 @@
-"""The static checks: banned APIs and their evasions, imports, markup, sizes, prefixes and speed."""
+"""The static checks: banned APIs and their evasions, imports, markup, sizes and prefixes (speed: the benchmark
+bench_static_checks.py)."""
 
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 
@@ -218,14 +218,3 @@ def test_no_prefix_finds_what_the_whole_code_does_not(code: str) -> None:
 def test_hostile_code_is_caught_in_the_streamed_prefix_that_holds_it() -> None:
     code = 'export default function A() {\n  useEffect(() => {\n    fetch("/x");\n'
     assert [f.rule for f in CHECKER(code)] == ["banned-api"]
-
-
-def test_a_typical_component_checks_in_well_under_a_few_milliseconds() -> None:
-    code = _components()[2]  # the sales card, about 4 KB
-    CHECKER(code)
-    rounds = 50
-    start = time.perf_counter()
-    for _ in range(rounds):
-        CHECKER(code)
-    per_check_ms = (time.perf_counter() - start) / rounds * 1000
-    assert per_check_ms < 3.0, per_check_ms

@@ -42,8 +42,9 @@ BATCH = 14
 RUN_SECONDS = 2.5
 GENERATION_TIMEOUT = 120.0
 PAINT_TIMEOUT = 30.0
-# Where a frame ends up when the relay frame's frame-src refuses its navigation.
-NAVIGATION_REFUSED = "chrome-error://"
+# Where Chromium leaves a frame whose navigation was refused: an error page when the embedding document's
+# frame-src refused the load, about:blank#blocked when the navigation was refused before it started.
+NAVIGATION_REFUSED = ("chrome-error://", "about:blank#blocked")
 ENDED = {"done", "cached", "error", "cancelled"}
 # The widget's error box for code the static checks refused (its findings follow).
 BLOCKED_TEXT = "Blocked by the security checks"

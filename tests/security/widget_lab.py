@@ -169,7 +169,8 @@ FRAME_PROBE_JS = """
     frameElement: reach(() => window.frameElement),
     opener: reach(() => window.opener),
     cookie: reach(() => document.cookie),
-    localStorage: reach(() => localStorage),
+    // The browser's own storage (the window's localStorage is an in-memory stand-in the runtime provides).
+    browserStorage: reach(() => Object.getOwnPropertyDescriptor(Window.prototype, 'localStorage').get.call(window)),
     hostile: document.querySelector('[data-testid="hostile"]') !== null,
   };
 }
@@ -185,7 +186,7 @@ CONTAINED_FRAME = {
     "frameElement": "null",
     "opener": "null",
     "cookie": "refused",
-    "localStorage": "refused",
+    "browserStorage": "refused",
 }
 
 
