@@ -1,17 +1,8 @@
 /** Text for the status line: phase labels, token counts, durations, costs. */
+import type { WidgetStatus } from "../schema/widget";
 
-export interface Status {
-  phase?: string;
-  message?: string;
-  model?: string;
-  input_tokens?: number;
-  output_tokens?: number;
-  cost?: number | null;
-  started_at?: number | null;
-  elapsed_ms?: number;
-  /** Why the kernel turned down a request from the view; the next status drops it. */
-  notice?: string;
-}
+/** The status line's figures: the `status` trait (schema/widget.schema.json), or part of it. */
+export type Status = Partial<WidgetStatus>;
 
 const PHASE_LABELS: Record<string, string> = {
   idle: "",
