@@ -28,7 +28,11 @@ export type WsMessage =
 
 export type WsNotebook = string;
 
-/** A component's name. */
+/**
+ * A component's name, one rule for every front end (the kernel's Component and generate, the magic, the
+ * stream socket, the REST routes): letters, digits, '_' or '-', starting with a letter or '_', at most 100
+ * characters (e.g. sales_card).
+ */
 export type WsComponentName = string;
 
 /**
