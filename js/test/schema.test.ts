@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { isFromFrameMessage, isToFrameMessage } from "../src/schema/frame";
+import eventsSchemaJson from "../../schema/events.schema.json";
 import { validate } from "../src/schema/validator";
 import { isClientMessage, isServerMessage } from "../src/schema/ws";
 import {
@@ -115,6 +116,12 @@ describe("validator", () => {
     assert.equal(validate({ type: "string", pattern: "b" }, "abc"), null);
     assert.equal(validate({ type: "string", pattern: "^b" }, "abc")?.reason, "does not match ^b");
     assert.equal(validate({ type: "array", minItems: 1 }, [])?.reason, "fewer than 1 items");
+  });
+});
+
+describe("definitions each schema keeps for itself (each file validates alone)", () => {
+  it("the widget's finding is the events' finding", () => {
+    assert.deepEqual((widgetSchema.$defs as Record<string, unknown>).finding, eventsSchemaJson.$defs.finding);
   });
 });
 
