@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .engine.autofix import BLOCKED_PHASE
 from .kernel_context import KernelContext, get_context
+from .resources import check_component_name
 from .widget import MAX_SHOWN_FINDINGS, BlockedDraft, ComponentWidget, WidgetStatus, idle_status
 
 if TYPE_CHECKING:
@@ -23,18 +24,12 @@ if TYPE_CHECKING:
     from .engine.generation import GenerationOutcome
     from .store_records import VersionRecord
 
-NAME_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,99}")
 USER_CODE_PROMPT = "(code written by hand)"
 
 
 def check_name(name: str) -> str:
     """A component name as the person typed it, or ValueError saying what a name may contain."""
-    if not isinstance(name, str) or not NAME_PATTERN.fullmatch(name):
-        raise ValueError(
-            f"{name!r} is not a usable component name: use letters, digits, '_' or '-', "
-            "starting with a letter or '_' (at most 100 characters), e.g. sales_card."
-        )
-    return name
+    return check_component_name(name)
 
 
 class Component(ComponentWidget):

@@ -1,8 +1,10 @@
-"""Where the shipped files are: schema/, prompts/ and the built front end (static/)."""
+"""Where the shipped files are: schema/, prompts/ and the built front end (static/), and the component-name
+rule the schema defines."""
 
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -29,6 +31,24 @@ def load_schema(name: str) -> dict[str, Any]:
     path = resource_dir("schema") / f"{name}.schema.json"
     schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return schema
+
+
+@cache
+def component_name_pattern() -> str:
+    """The component-name rule ($defs/component_name of schema/ws.schema.json) as a regular expression without
+    its anchors, e.g. for a URL pattern."""
+    pattern: str = load_schema("ws")["$defs"]["component_name"]["pattern"]
+    return pattern.removeprefix("^").removesuffix("$")
+
+
+def check_component_name(name: object) -> str:
+    """``name`` when it follows the one component-name rule, else ValueError saying what a name may hold."""
+    if not isinstance(name, str) or re.fullmatch(component_name_pattern(), name) is None:
+        raise ValueError(
+            f"{name!r} is not a usable component name: use letters, digits, '_' or '-', "
+            "starting with a letter or '_' (at most 100 characters), e.g. sales_card."
+        )
+    return name
 
 
 def static_asset(name: str) -> str:

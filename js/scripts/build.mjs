@@ -1,6 +1,7 @@
-// Builds the browser bundles with esbuild: first the library modules a frame loads on demand and their
-// manifest (static/modules/), then the core runtime, the widget, the standalone page host and the
-// labextension's entry module for `jupyter labextension build`. Usage: node scripts/build.mjs [--dev]
+// Builds the browser bundles with esbuild: first the wire types (scripts/schema-types.mjs), then the library
+// modules a frame loads on demand and their manifest (static/modules/), then the core runtime, the widget,
+// the standalone page host and the labextension's entry module for `jupyter labextension build`.
+// Usage: node scripts/build.mjs [--dev]
 import { build } from "esbuild";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -8,6 +9,7 @@ import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CORE_SPECIFIERS, LIBRARY_MODULES, UI_COMPONENTS } from "./library-modules.mjs";
+import { writeAll as writeSchemaTypes } from "./schema-types.mjs";
 
 const jsDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const staticDir = join(jsDir, "..", "jupyter_componentgen", "static");
@@ -178,6 +180,8 @@ const bundles = [
 const kb = (bytes) => `${(bytes / 1024).toFixed(1).padStart(8)} KB`;
 
 const started = performance.now();
+// The wire types first: the bundles compile against them.
+for (const path of await writeSchemaTypes()) console.log(`generated ${path}`);
 await rm(modulesDir, { recursive: true, force: true });
 await mkdir(modulesDir, { recursive: true });
 const built = await Promise.all(LIBRARY_MODULES.map(buildLibrary));

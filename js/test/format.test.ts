@@ -1,15 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import {
-  costText,
-  countText,
-  currentVersionNote,
-  elapsedText,
-  findingLocation,
-  formatDuration,
-  phaseText,
-  tokensText,
-} from "../src/widget/format";
+import { costText, elapsedText, formatDuration, phaseText, tokensText } from "../src/stream/format";
+import { countText, currentVersionNote, findingLocation } from "../src/widget/format";
 
 describe("status formatting", () => {
   it("labels phases, with details for retries and failures", () => {

@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { isFromFrameMessage, isToFrameMessage } from "../src/schema/frame";
+import eventsSchemaJson from "../../schema/events.schema.json";
 import { validate } from "../src/schema/validator";
+import { isClientMessage, isServerMessage } from "../src/schema/ws";
 import {
   isKernelToViewMessage,
   isViewToKernelMessage,
@@ -108,6 +110,38 @@ describe("validator", () => {
     assert.equal(validate(schema, { a: 1, c: "long" })?.reason, "string too long");
     assert.equal(validate(schema, {})?.reason, 'missing required "a"');
     assert.equal(validate(schema, { toString: 1 } as unknown)?.reason, 'missing required "a"');
+  });
+
+  it("checks patterns (unanchored unless anchored) and minItems", () => {
+    assert.equal(validate({ type: "string", pattern: "b" }, "abc"), null);
+    assert.equal(validate({ type: "string", pattern: "^b" }, "abc")?.reason, "does not match ^b");
+    assert.equal(validate({ type: "array", minItems: 1 }, [])?.reason, "fewer than 1 items");
+  });
+});
+
+describe("definitions each schema keeps for itself (each file validates alone)", () => {
+  it("the widget's finding is the events' finding", () => {
+    assert.deepEqual((widgetSchema.$defs as Record<string, unknown>).finding, eventsSchemaJson.$defs.finding);
+  });
+});
+
+describe("the component-name rule (ws.schema.json $defs/component_name)", () => {
+  const generate = (component: string) => ({
+    type: "generate",
+    id: "1",
+    notebook: "a.ipynb",
+    component,
+    instruction: "a card",
+  });
+
+  it("holds for the messages both ways", () => {
+    for (const name of ["sales_card", "_private", "KPI-2", "x".repeat(100)])
+      assert.ok(isClientMessage(generate(name)), name);
+    for (const name of ["", "1st_card", "-x", "a b", "naïve", "x".repeat(101), "a\n"])
+      assert.ok(!isClientMessage(generate(name)), JSON.stringify(name));
+    const updated = { type: "component_updated", notebook: "a.ipynb", version: 1, code: "" };
+    assert.ok(isServerMessage({ ...updated, component: "sales_card" }));
+    assert.ok(!isServerMessage({ ...updated, component: "1st_card" }));
   });
 });
 

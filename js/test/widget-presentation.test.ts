@@ -110,7 +110,7 @@ describe("what a view shows", () => {
   it("says a generation's failure once: the error box explains, the status line says Failed", () => {
     const traits = {
       ...inputs().traits,
-      status: { phase: "error", message: "No API key for Anthropic: set ANTHROPIC_API_KEY." },
+      status: { phase: "error" as const, message: "No API key for Anthropic: set ANTHROPIC_API_KEY." },
       error: { phase: "generation" as const, message: "No API key for Anthropic: set ANTHROPIC_API_KEY." },
     };
     const shown = present(inputs({ traits }));

@@ -6,11 +6,11 @@ Each refusal says which field is wrong and what is expected, so a client author 
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
-COMPONENT_NAME = re.compile(r"[A-Za-z0-9_\-]{1,100}")
+from jupyter_componentgen.resources import check_component_name
+
 MAX_ID_CHARS = 100
 MAX_NOTEBOOK_CHARS = 4096
 
@@ -174,10 +174,11 @@ class _Fields:
 
     def component(self, *, optional: bool = False) -> str | None:
         value = self.text("component", limit=100, optional=optional)
-        if value is not None and not COMPONENT_NAME.fullmatch(value):
-            self.fail(
-                f"The component name {value!r} may use only letters, digits, '_' and '-' (at most 100)."
-            )
+        if value is not None:
+            try:
+                check_component_name(value)
+            except ValueError as error:
+                self.fail(str(error))
         return value
 
     def parse(self, max_instruction_chars: int) -> ClientMessage:

@@ -3,6 +3,7 @@
  * and in order, reconnects with backoff, and resumes every running generation from the last event it saw
  * (by seq), so a dropped socket or a reloaded page neither loses nor repeats an event.
  */
+import type { NotebookListener, NotebookMessage } from "../stream/notebook-messages";
 import {
   endsGeneration,
   isServerMessage,
@@ -25,14 +26,7 @@ export interface SocketLike {
 
 export type ConnectionState = "connecting" | "open" | "closed";
 
-/** Sent to a notebook's watchers each time the server confirmed the subscription (also after reconnects). */
-export interface SyncedNotice {
-  type: "synced";
-  notebook: string;
-  active: ActiveGeneration[];
-}
-export type NotebookMessage = ComponentMessage | SyncedNotice;
-export type NotebookListener = (message: NotebookMessage) => void;
+export type { NotebookListener, NotebookMessage, SyncedNotice } from "../stream/notebook-messages";
 
 export interface ConnectionOptions {
   /** Waits before each reconnect attempt; the last one repeats. */

@@ -4,7 +4,7 @@
  * cost), then the generation under way with its explanation and code streaming in.
  */
 import * as React from "react";
-import { formatCount, phaseText } from "../widget/format";
+import { formatCount, phaseText } from "../stream/format";
 import { Findings } from "./fix-bar";
 import { authorText, failureText, usageText, versionTime, whenText } from "./format";
 import type { FailureInfo, VersionInfo } from "./rest";

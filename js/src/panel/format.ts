@@ -1,5 +1,5 @@
 /** Short texts for the panel: when, who, how many tokens, how much. */
-import { costText, formatCount } from "../widget/format";
+import { costText, formatCount } from "../stream/format";
 import type { Usage } from "./messages";
 import type { ComponentSummary, FailureInfo, VersionInfo } from "./rest";
 

@@ -1,93 +1,29 @@
 /**
  * The server extension's REST routes (componentgen/api/...), through ServerConnection.makeRequest so
- * every call carries the page's authentication and XSRF token.
+ * every call carries the page's authentication and XSRF token. Bodies follow schema/rest.schema.json
+ * (types generated in schema/generated/rest.ts).
  */
 import { URLExt } from "@jupyterlab/coreutils";
 import { ServerConnection } from "@jupyterlab/services";
-
-export interface VersionUsage {
-  input_tokens: number;
-  output_tokens: number;
-  cached_tokens: number;
-  cost: number | null;
-}
+import type * as rest from "../schema/generated/rest";
+import type { StoredVersion, StoredVersionUsage } from "../schema/generated/version";
 
 /** One stored version (schema/version.schema.json). */
-export interface VersionInfo {
-  component: string;
-  number: number;
-  code: string;
-  prompt: string;
-  parent: number | null;
-  model: string | null;
-  author: "llm" | "user";
-  status: "ok";
-  usage: VersionUsage;
-  latency_ms: number | null;
-  created_at: string;
-  explanation?: string;
-  current?: boolean;
-}
+export type VersionInfo = StoredVersion;
+export type VersionUsage = StoredVersionUsage;
+/** `T` with the fields `K` optional: fields older servers did not send, which the panel reads defensively. */
+type WithOptional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
 
-export interface ComponentSummary {
-  name: string;
-  current: number | null;
-  versions: number;
-  /** Seconds since the epoch. */
-  updated_at: number;
-  model: string | null;
-  /** False while the component has no version (its first generation failed or was cancelled). */
-  has_version?: boolean;
-  /** The latest failed or cancelled generation, when it is newer than every version. */
-  last_failure?: FailureInfo | null;
-}
-
-export interface FailureInfo {
-  /** The error's code: "cancelled", "no_api_key", "blocked", … */
-  code: string;
-  message: string;
-  /** Seconds since the epoch. */
-  at: number;
-}
-
-export interface ComponentsList {
-  notebook: string;
+export type ComponentSummary = WithOptional<rest.RestComponentSummary, "has_version" | "last_failure">;
+/** A failed or cancelled generation newer than every version, as the components list shows it. */
+export type FailureInfo = rest.RestFailure;
+export type ComponentsList = Omit<rest.RestComponentsReply, "components"> & {
   components: ComponentSummary[];
-  active: { generation: string; component: string; state: "queued" | "running"; last_seq: number }[];
-}
-
-export interface VersionsList {
-  component: string;
-  current: number;
-  versions: VersionInfo[];
-}
-
+};
+export type VersionsList = rest.RestVersionsReply;
 /** Whether a model can run with the keys in the server's environment (no request is made to find out). */
-export interface ModelStatus {
-  model: string;
-  /** The settings that name it: "model", "edit_model", "fallback". */
-  roles: string[];
-  /** The notebook's components that use it. */
-  components: string[];
-  ready: boolean;
-  /** The environment variables its key is read from. */
-  variables: string[];
-  /** Why it cannot run, worded for the panel; null when it can. */
-  problem: string | null;
-}
-
-export interface ModelsInfo {
-  model: string;
-  edit_model: string | null;
-  fallback_models: string[];
-  /** The configured models first, then those the notebook's components use. */
-  choices: string[];
-  models?: ModelStatus[];
-  /** The model an edit or fix of each component uses when the request names none. */
-  component_models?: Record<string, string>;
-  /** Whether the server accepts any litellm model string (else only `choices`). */
-  any_model?: boolean;
-}
+export type ModelStatus = rest.RestModelStatus;
+export type ModelsInfo = WithOptional<rest.RestModelsReply, "models" | "component_models" | "any_model">;
 
 /** The client's side of the REST API; every method rejects with an Error whose message says what to do. */
 export interface ComponentsApi {
@@ -117,19 +53,16 @@ export class RestClient implements ComponentsApi {
   }
 
   saveCode(notebook: string, component: string, code: string, parent: number | null): Promise<VersionInfo> {
-    return this.call<VersionInfo>(
-      `components/${encodeURIComponent(component)}/versions`,
-      { notebook },
-      { code, parent },
-    );
+    return this.call<VersionInfo>(`components/${encodeURIComponent(component)}/versions`, { notebook }, {
+      code,
+      parent,
+    } satisfies rest.RestSaveCodeRequest);
   }
 
   rollback(notebook: string, component: string, version: number): Promise<VersionInfo> {
-    return this.call<VersionInfo>(
-      `components/${encodeURIComponent(component)}/rollback`,
-      { notebook },
-      { version },
-    );
+    return this.call<VersionInfo>(`components/${encodeURIComponent(component)}/rollback`, { notebook }, {
+      version,
+    } satisfies rest.RestRollbackRequest);
   }
 
   private async call<T>(path: string, query: Record<string, string> = {}, body?: unknown): Promise<T> {

@@ -1,6 +1,7 @@
 /**
  * A JSON Schema validator for the subset the wire schemas use: type, const, enum, required, properties,
- * additionalProperties, oneOf, $ref (local "#/..." pointers), minimum/maximum, minLength/maxLength, items.
+ * additionalProperties, oneOf, $ref (local "#/..." pointers), minimum/maximum, minLength/maxLength, pattern,
+ * items, minItems.
  * Driven by the schema JSON itself, so the schema files stay the single source of truth.
  */
 
@@ -17,7 +18,9 @@ export interface JsonSchema {
   maximum?: number;
   minLength?: number;
   maxLength?: number;
+  pattern?: string;
   items?: JsonSchema;
+  minItems?: number;
   [keyword: string]: unknown;
 }
 
@@ -43,6 +46,18 @@ function typeMatches(type: string, value: unknown): boolean {
     default:
       throw new Error(`Unsupported schema type "${type}"`);
   }
+}
+
+const patterns = new Map<string, RegExp>();
+
+/** JSON Schema patterns are ECMA-262 regular expressions, unanchored unless they say otherwise. */
+function matchesPattern(pattern: string, value: string): boolean {
+  let regex = patterns.get(pattern);
+  if (regex === undefined) {
+    regex = new RegExp(pattern, "u");
+    patterns.set(pattern, regex);
+  }
+  return regex.test(value);
 }
 
 function sameJson(a: unknown, b: unknown): boolean {
@@ -84,7 +99,11 @@ function check(root: JsonSchema, schema: JsonSchema, value: unknown, path: strin
   if (typeof value === "string") {
     if (schema.minLength !== undefined && value.length < schema.minLength) return fail("string too short");
     if (schema.maxLength !== undefined && value.length > schema.maxLength) return fail("string too long");
+    if (schema.pattern !== undefined && !matchesPattern(schema.pattern, value))
+      return fail(`does not match ${schema.pattern}`);
   }
+  if (Array.isArray(value) && schema.minItems !== undefined && value.length < schema.minItems)
+    return fail(`fewer than ${schema.minItems} items`);
   if (Array.isArray(value) && schema.items !== undefined) {
     for (let i = 0; i < value.length; i++) {
       const error = check(root, schema.items, value[i], `${path}/${i}`);

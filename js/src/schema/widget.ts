@@ -1,83 +1,31 @@
-/** Kernel <-> widget-view custom messages, as schema/widget.schema.json describes them. */
+/**
+ * Kernel <-> widget-view custom messages and the synced `status` and `error` traits, as
+ * schema/widget.schema.json describes them (types generated in generated/widget.ts).
+ */
 import widgetSchemaJson from "../../../schema/widget.schema.json";
-import { makeGuard, type JsonSchema } from "./validator";
 import type { Finding, GenerationEvent } from "./events";
-import type { FramePhase } from "./frame";
+import type * as widget from "./generated/widget";
+import { makeGuard, type JsonSchema } from "./validator";
 
 /**
  * One event of the widget's running generation (schema/events.schema.json) without its `seq`, and without
  * its `generation` when the previous event named it (stream/kernel-decoder.ts restores both).
  */
-export interface EventMessage {
-  type: "event";
-  event: UnstampedEvent;
-}
+export type EventMessage = Omit<widget.WidgetEvent, "event"> & { event: UnstampedEvent };
 type Unstamped<T> = T extends unknown
   ? Omit<T, "seq" | "generation"> & { generation?: string; seq?: number }
   : never;
 export type UnstampedEvent = Unstamped<GenerationEvent>;
 /** The next code delta of the generation and block the previous events named. */
-export interface DeltaMessage {
-  type: "delta";
-  text: string;
-}
-export interface CancelMessage {
-  type: "cancel";
-}
-export interface WidgetEmitMessage {
-  type: "emit";
-  name: string;
-  payload?: unknown;
-}
-export interface WidgetFrameErrorMessage {
-  type: "frame_error";
-  phase: FramePhase;
-  message: string;
-  line?: number;
-  column?: number;
-  version?: number | null;
-}
-export interface WidgetRenderedMessage {
-  type: "rendered";
-  version?: number | null;
-}
-export interface ResyncMessage {
-  type: "resync";
-}
-export interface ViewReadyMessage {
-  type: "view_ready";
-}
-export interface ViewClosedMessage {
-  type: "view_closed";
-}
-export interface ExternalUpdateMessage {
-  type: "external_update";
-  version: number;
-}
-export interface FixMessage {
-  type: "fix";
-}
+export type DeltaMessage = widget.WidgetDelta;
 
-/** The widget's synced `error` trait ($defs/widget_error). */
-export interface WidgetError {
-  phase: "generation" | "compile" | "runtime" | "import" | "blocked";
-  message: string;
-  line?: number;
-  column?: number;
-  findings?: Finding[];
-}
+/** The widget's synced `error` trait ($defs/widget_error); null when nothing is wrong. */
+export type WidgetError = widget.WidgetError;
+/** The widget's synced `status` trait ($defs/widget_status). */
+export type WidgetStatus = widget.WidgetStatus;
 
 export type KernelToViewMessage = EventMessage | DeltaMessage;
-export type ViewToKernelMessage =
-  | CancelMessage
-  | WidgetEmitMessage
-  | WidgetFrameErrorMessage
-  | WidgetRenderedMessage
-  | ResyncMessage
-  | ViewReadyMessage
-  | ViewClosedMessage
-  | ExternalUpdateMessage
-  | FixMessage;
+export type ViewToKernelMessage = Exclude<widget.WidgetMessage, widget.WidgetEvent | widget.WidgetDelta>;
 export type WidgetMessage = KernelToViewMessage | ViewToKernelMessage;
 
 export type { Finding };

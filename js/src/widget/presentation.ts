@@ -12,7 +12,8 @@
 import { hasPreviewableCode, isRunning, type Following } from "../stream/follower";
 import type { Finding } from "../schema/events";
 import type { WidgetError } from "../schema/widget";
-import { FIXABLE_ERROR_PHASES, type Status } from "./format";
+import type { Status } from "../stream/format";
+import { FIXABLE_ERROR_PHASES } from "./format";
 
 export interface Traits {
   name: string;

@@ -3,7 +3,7 @@
  * cell's view follows them: the generation's events go through the one follower (stream/follower.ts); the
  * server's own notices say when a version became current, or when the view lost track of a generation.
  */
-import type { NotebookMessage } from "../panel/connection";
+import type { NotebookMessage } from "../stream/notebook-messages";
 import { follow, startFollowing, type Following } from "../stream/follower";
 import type { Finding } from "../schema/events";
 

@@ -3,8 +3,8 @@
  * the labextension (which owns the page's one stream socket) answers with a ServerLink for the notebook the
  * element is in. Elsewhere (VS Code, Colab, an exported page) nobody answers and the view works as before.
  */
-import type { NotebookMessage } from "../panel/connection";
-import type { FrameFailure } from "../panel/messages";
+import type { NotebookMessage } from "../stream/notebook-messages";
+import type { FrameFailure } from "../schema/ws";
 import type { FrameErrorMessage } from "../schema/frame";
 
 export const CONNECT_EVENT = "jupyter-componentgen:connect";

@@ -4,15 +4,8 @@
  * kernel's notice when it turned a request down (e.g. Fix with nothing to fix).
  */
 import { h } from "./dom";
-import {
-  ACTIVE_PHASES,
-  CANCELLABLE_PHASES,
-  costText,
-  elapsedText,
-  phaseText,
-  tokensText,
-  type Status,
-} from "./format";
+import { ACTIVE_PHASES, CANCELLABLE_PHASES } from "../stream/follower";
+import { costText, elapsedText, phaseText, tokensText, type Status } from "../stream/format";
 
 export class StatusLine {
   readonly element: HTMLElement;

@@ -10,7 +10,7 @@
 import type { AnyModel } from "@anywidget/types";
 import { Preview, type PreviewOptions, type Props } from "../host/preview";
 import { prepareSpare, takeSpare } from "../host/spare-frames";
-import type { NotebookMessage } from "../panel/connection";
+import type { NotebookMessage } from "../stream/notebook-messages";
 import type { FrameErrorMessage } from "../schema/frame";
 import {
   isKernelToViewMessage,
@@ -19,11 +19,12 @@ import {
   type ViewToKernelMessage,
   type WidgetError,
 } from "../schema/widget";
-import { follow, isRunning, startFollowing, type Following } from "../stream/follower";
+import { ACTIVE_PHASES, follow, isRunning, startFollowing, type Following } from "../stream/follower";
+import type { Status } from "../stream/format";
 import { KernelEventDecoder } from "../stream/kernel-decoder";
 import { h } from "./dom";
 import { ErrorBox } from "./error-box";
-import { ACTIVE_PHASES, FIXABLE_ERROR_PHASES, type Status } from "./format";
+import { FIXABLE_ERROR_PHASES } from "./format";
 import { present, type Shown, type ViewInputs } from "./presentation";
 import { runtimeModules } from "./runtime-modules";
 import { ServerFollow } from "./server-follow";
