@@ -91,6 +91,9 @@ def test_a_first_generation_is_previewed_visibly_before_the_stream_ends(
     final = widget.look(ARTIFACTS_DIR / "preview-done.png")
     assert final.seen, final.problems
     assert "$43,600" in final.text
+    # An honest component's reports are all admitted: no throttling notice, nothing dropped in the console.
+    assert "too many" not in (widget.root.text_content() or "")
+    assert not [line for line in lab.console if "dropped" in line], lab.console
 
 
 def test_a_rewrite_keeps_a_visible_frame_at_every_moment(

@@ -87,6 +87,11 @@ export class Preview {
   private readonly finalIds: number[] = [];
   /** Render requests the frame has not answered yet: each is answered once, by `rendered` or `error`. */
   private readonly unanswered = new Set<number>();
+  /**
+   * The newest partial the frame answered "not applied" because it waited for modules: once they arrive the
+   * frame paints it after all and says so, one more answer to that id.
+   */
+  private waitingPartial: number | null = null;
   /** The final render on screen: its component may still fail later (in an effect or a handler). */
   private mountedFinal: number | null = null;
   private readonly emitBudget = new TokenBucket(FRAME_LIMITS.emits);
@@ -226,6 +231,7 @@ export class Preview {
   private onRuntimeReady(): void {
     this.runtimeReady = true;
     this.unanswered.clear();
+    this.waitingPartial = null;
     this.mountedFinal = null;
     this.lastSentPartial = null;
     if (this.inFlight) clearTimeout(this.inFlight.timer);
@@ -263,7 +269,8 @@ export class Preview {
     let admitted: boolean;
     switch (type) {
       case "rendered":
-        admitted = answers;
+        admitted = answers || (this.waitingPartial !== null && id === this.waitingPartial);
+        if (admitted && !answers) this.waitingPartial = null;
         break;
       case "error":
         // Otherwise only the mounted component can fail (later, in an effect or a handler), and seldom.
@@ -319,7 +326,8 @@ export class Preview {
         }
         break;
       case "rendered":
-        this.unanswered.delete(message.id);
+        if (this.unanswered.delete(message.id) && message.partial && !message.applied)
+          this.waitingPartial = message.id;
         if (!message.partial && message.applied) this.mountedFinal = message.id;
         this.settle(message.id);
         this.options.onRendered?.(message);
