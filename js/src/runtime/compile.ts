@@ -3,6 +3,7 @@
  * preserved (sucrase keeps every output line on its source line), so runtime positions map back directly.
  */
 import { transform } from "sucrase";
+import { findJsxMismatch, type JsxMismatch } from "./cut-points";
 
 export interface ImportSite {
   module: string;
@@ -72,6 +73,35 @@ function findImports(compiled: string): ImportSite[] {
   return sites;
 }
 
+/** Line (1-based) and column (0-based) of index `at` in `source`. */
+function positionOf(source: string, at: number): { line: number; column: number } {
+  const before = source.slice(0, at);
+  const lineStart = before.lastIndexOf("\n") + 1;
+  return { line: before.split("\n").length, column: at - lineStart };
+}
+
+const tagText = (name: string, closing: boolean): string => `<${closing ? "/" : ""}${name}>`;
+
+/** A JSX closing tag that names the wrong element, or an element never closed, as a positioned error. */
+function jsxMismatchError(source: string, mismatch: JsxMismatch): CompileError {
+  const opened = positionOf(source, mismatch.openAt);
+  const open = `\`${tagText(mismatch.open, false)}\``;
+  if (mismatch.close === null || mismatch.closeAt === undefined) {
+    return new CompileError(
+      `${open} (line ${opened.line}) is never closed: add \`${tagText(mismatch.open, true)}\` where it ends.`,
+      opened.line,
+      opened.column,
+    );
+  }
+  const closed = positionOf(source, mismatch.closeAt);
+  return new CompileError(
+    `\`${tagText(mismatch.close, true)}\` on line ${closed.line} does not close ${open} from line ${opened.line}: ` +
+      `close ${open} first with \`${tagText(mismatch.open, true)}\`.`,
+    closed.line,
+    closed.column,
+  );
+}
+
 export function compileComponent(source: string): CompiledModule {
   let code: string;
   try {
@@ -83,11 +113,17 @@ export function compileComponent(source: string): CompiledModule {
       filePath: "component.tsx",
     }).code;
   } catch (error) {
+    // sucrase's word for an element left open is often "Unexpected token" far from it: name the tag.
+    const mismatch = findJsxMismatch(source);
+    if (mismatch) throw jsxMismatchError(source, mismatch);
     const loc = (error as { loc?: { line: number; column: number } }).loc;
     const message = String((error as Error).message ?? error)
       .replace(/^Error transforming [^:]*: /, "")
       .replace(/\s*\(\d+:\d+\)$/, "");
     throw new CompileError(message, loc?.line, loc ? Math.max(0, loc.column - 1) : undefined);
   }
+  // sucrase compiles `<span>…</div>` as if the tags matched; every other JSX toolchain refuses it.
+  const mismatch = findJsxMismatch(source);
+  if (mismatch?.close != null) throw jsxMismatchError(source, mismatch);
   return { code, imports: findImports(code) };
 }

@@ -10,7 +10,8 @@ export type Frame =
   | { kind: "paren"; group: boolean }
   | { kind: "bracket" | "brace" }
   | { kind: "template" | "templateExpr" | "blockComment" | "jsxAttrExpr" | "jsxChildExpr" }
-  | { kind: "jsxTag" | "jsxChildren" | "jsxClosingTag"; name: string }
+  /** `at`: where the element's "<" is (for a closing tag, its "</"). */
+  | { kind: "jsxTag" | "jsxChildren" | "jsxClosingTag"; name: string; at: number }
   | { kind: "jsxAttrString"; quote: string };
 
 /** A place the source may be cut, with what must be appended to close everything open there. */
@@ -22,6 +23,16 @@ export interface CutPoint {
   filler: string;
   /** For a cut inside a line: ends a line comment or an open string before the closers. */
   lineEnd: string;
+}
+
+/** A closing tag that does not close the element open where it stands (indices into the source). */
+export interface JsxMismatch {
+  /** The open element's name ("" for a fragment) and where its "<" is. */
+  open: string;
+  openAt: number;
+  /** The closing tag's name and where its "</" is; null when the source ends with the element still open. */
+  close: string | null;
+  closeAt?: number;
 }
 
 /** Frames whose content is code (as opposed to JSX text, tags, strings or comments). */
@@ -82,6 +93,8 @@ class CutScanner {
   private endsInLineComment = false;
   private endsInString: string | null = null;
   private endsInTagName = false;
+  /** The first closing tag naming another element than the one it closes. */
+  mismatch: JsxMismatch | null = null;
 
   constructor(
     private readonly source: string,
@@ -113,7 +126,7 @@ class CutScanner {
           this.stepClosingTag();
           break;
         case "jsxTag":
-          this.stepTag(frame.name);
+          this.stepTag(frame.name, frame.at);
           break;
         case "jsxChildren":
           this.stepChildren(frame.name);
@@ -128,6 +141,12 @@ class CutScanner {
 
   private top(): Frame | undefined {
     return this.stack[this.stack.length - 1];
+  }
+
+  /** The outermost JSX element still open at the end of the scan (its children), if any. */
+  unclosedElement(): { name: string; at: number } | undefined {
+    for (const frame of this.stack) if (frame.kind === "jsxChildren") return frame;
+    return undefined;
   }
 
   private expressionExpected(): boolean {
@@ -208,26 +227,42 @@ class CutScanner {
     let j = this.i + 1;
     while (j < n && (source[j] === " " || source[j] === "\t")) j++;
     if (source[j] === ">") {
-      this.stack.push({ kind: "jsxChildren", name: "" });
+      this.stack.push({ kind: "jsxChildren", name: "", at: this.i });
       this.i = j + 1;
       return;
     }
     const start = j;
     while (j < n && JSX_NAME_PART.test(source[j])) j++;
-    this.stack.push({ kind: "jsxTag", name: source.slice(start, j) });
+    const name = source.slice(start, j);
     this.endsInTagName = j >= n;
-    this.i = j;
+    // TSX type arguments (`<DataList<Repo> rows={…} />`) belong to the name, not the attributes.
+    if (source[j] === "<") {
+      let depth = 0;
+      for (; j < n; j++) {
+        if (source[j] === "<") depth++;
+        else if (source[j] === ">" && --depth === 0) break;
+      }
+      j++;
+    }
+    this.stack.push({ kind: "jsxTag", name, at: this.i });
+    this.i = Math.min(j, n);
   }
 
   private stepClosingTag(): void {
     if (this.source[this.i++] !== ">") return;
-    this.stack.pop();
+    const closing = this.stack.pop();
+    const children = this.top();
+    if (closing?.kind === "jsxClosingTag" && children?.kind === "jsxChildren" && !this.mismatch) {
+      const found = this.source.slice(closing.at + 2, this.i - 1).trim();
+      if (found !== children.name)
+        this.mismatch = { open: children.name, openAt: children.at, close: found, closeAt: closing.at };
+    }
     if (this.top()?.kind === "jsxChildren") this.stack.pop();
     this.closeElement();
   }
 
   /** Inside an opening tag: attributes until "/>" or ">". */
-  private stepTag(name: string): void {
+  private stepTag(name: string, at: number): void {
     const c = this.source[this.i];
     if (this.source.startsWith("/>", this.i)) {
       this.stack.pop();
@@ -238,7 +273,7 @@ class CutScanner {
     this.i++;
     if (c === ">") {
       this.stack.pop();
-      this.stack.push({ kind: "jsxChildren", name });
+      this.stack.push({ kind: "jsxChildren", name, at });
     } else if (c === '"' || c === "'") {
       this.stack.push({ kind: "jsxAttrString", quote: c });
     } else if (c === "{") {
@@ -255,7 +290,7 @@ class CutScanner {
       this.setPunct("{");
       this.i++;
     } else if (this.source.startsWith("</", this.i)) {
-      this.stack.push({ kind: "jsxClosingTag", name });
+      this.stack.push({ kind: "jsxClosingTag", name, at: this.i });
       this.i += 2;
     } else if (c === "<") {
       this.openElement();
@@ -358,4 +393,17 @@ class CutScanner {
  */
 export function scanCutPoints(source: string, keepLast: number): CutPoint[] {
   return new CutScanner(source, keepLast).scan();
+}
+
+/**
+ * The first JSX closing tag that names another element than the one it closes (`<h2>…</div>`), or else
+ * the outermost element the source leaves open. sucrase compiles a mismatched closing tag as if it matched,
+ * and reports an element left open as an unexpected token somewhere later: this says which tag and where.
+ */
+export function findJsxMismatch(source: string): JsxMismatch | null {
+  const scanner = new CutScanner(source, 0);
+  scanner.scan();
+  if (scanner.mismatch) return scanner.mismatch;
+  const open = scanner.unclosedElement();
+  return open ? { open: open.name, openAt: open.at, close: null } : null;
 }
