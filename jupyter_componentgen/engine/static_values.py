@@ -148,7 +148,12 @@ def _call_value(node: Node, source: bytes, constants: Mapping[str, str], depth: 
     callee = node.child_by_field_name("function")
     if method is None:
         # atob("...") decodes a constant to a string.
-        if callee is not None and callee.type == "identifier" and callee.text == b"atob" and len(arguments) == 1:
+        if (
+            callee is not None
+            and callee.type == "identifier"
+            and callee.text == b"atob"
+            and len(arguments) == 1
+        ):
             encoded = constant_string(arguments[0], source, constants, depth + 1)
             return _atob(encoded) if encoded is not None else None
         return None

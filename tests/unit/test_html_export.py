@@ -75,6 +75,7 @@ def test_page_embeds_config_runtime_and_host_script() -> None:
         "name": "greeting",
         "code": GREETING,
         "props": {"data": {"name": "Ada"}},
+        "repairs": [],
         "runtime": static_asset("runtime.js"),
         "modules": {},
     }
