@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from .engine.autofix import FrameFailure
     from .engine.events import EventSink
     from .engine.generation import GenerationOutcome
-    from .store_records import VersionRecord
+    from .store.records import VersionRecord
 
 NAME_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,99}")
 USER_CODE_PROMPT = "(code written by hand)"

@@ -39,7 +39,7 @@ from .widget_stream import WidgetStatus, WidgetStream
 
 if TYPE_CHECKING:
     from .engine.generation import GenerationOutcome
-    from .store_records import VersionRecord
+    from .store.records import VersionRecord
 
 __all__ = [
     "BlockedDraft",

@@ -34,7 +34,7 @@ from .usage import Usage
 if TYPE_CHECKING:
     from jupyter_componentgen.config import ComponentGen
     from jupyter_componentgen.store import Store, VersionRecord
-    from jupyter_componentgen.store_usage import UsageLedger
+    from jupyter_componentgen.store.ledger import UsageLedger
 
     from .data import DataDescription
     from .gateway import Gateway
@@ -130,7 +130,7 @@ class Engine:
         self.settings = settings
         self.store = store
         if ledger is None:
-            from jupyter_componentgen.store_usage import UsageLedger
+            from jupyter_componentgen.store.ledger import UsageLedger
 
             ledger = UsageLedger(store)
         self.ledger = ledger

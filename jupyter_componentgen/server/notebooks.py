@@ -22,8 +22,8 @@ from jupyter_componentgen.config import ComponentGen
 from jupyter_componentgen.engine.generation import Engine
 from jupyter_componentgen.limits import GenerationLimiter, build_engine
 from jupyter_componentgen.store import DB_FILE_NAME, STORE_FOLDER, Store
+from jupyter_componentgen.store.moves import move_between, rekey, rekey_prefix
 
-from .history_moves import move_between, rekey, rekey_prefix
 from .paths import NotebookFile, NotebookPathError, inside_root, os_path_of, resolve_notebook
 
 T = TypeVar("T")

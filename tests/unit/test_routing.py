@@ -207,7 +207,7 @@ def test_a_cached_answer_has_no_route_and_a_rewrite_after_a_failed_edit_shows_it
 
 
 def test_a_history_from_before_routes_were_kept_is_upgraded_in_place(tmp_path: Path) -> None:
-    from jupyter_componentgen.store_schema import MIGRATIONS
+    from jupyter_componentgen.store.schema import MIGRATIONS
 
     db_path = tmp_path / ".componentgen" / "history.sqlite"
     db_path.parent.mkdir()

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from .engine.routing import Route
-from .engine.usage import Usage
+from jupyter_componentgen.engine.routing import Route
+from jupyter_componentgen.engine.usage import Usage
 
 Author = Literal["llm", "user"]
 

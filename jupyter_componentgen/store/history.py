@@ -18,10 +18,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .engine.data import DataDescription, data_description_from_json
-from .engine.routing import OWN_MODEL_KINDS, Route
-from .engine.usage import Usage
-from .store_records import (
+from jupyter_componentgen.engine.data import DataDescription, data_description_from_json
+from jupyter_componentgen.engine.routing import OWN_MODEL_KINDS, Route
+from jupyter_componentgen.engine.usage import Usage
+
+from .records import (
     DRAFT_COLUMNS,
     VERSION_COLUMNS,
     Author,
@@ -35,7 +36,7 @@ from .store_records import (
     route_columns,
     version_from_row,
 )
-from .store_schema import connect, immediate_transaction
+from .schema import connect, immediate_transaction
 
 __all__ = [
     "ComponentSummary",

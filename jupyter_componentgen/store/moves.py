@@ -15,7 +15,7 @@ import time
 from contextlib import closing
 from pathlib import Path
 
-from jupyter_componentgen.store_schema import connect, immediate_transaction
+from .schema import connect, immediate_transaction
 
 
 def aside_key(key: str) -> str:

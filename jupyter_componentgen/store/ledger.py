@@ -17,11 +17,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from .engine.usage import Usage
-from .store_schema import connect, immediate_transaction
+from jupyter_componentgen.engine.usage import Usage
+
+from .schema import connect, immediate_transaction
 
 if TYPE_CHECKING:
-    from .store import Store
+    from .history import Store
 
 LedgerStatus = Literal["saved", "failed", "cancelled"]
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .store_records import StoreVersionError
+from .records import StoreVersionError
 
 # Seconds a writer waits for another process's write transaction before giving up.
 BUSY_TIMEOUT_S = 30.0
