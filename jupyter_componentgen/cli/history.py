@@ -6,7 +6,7 @@ import json
 import time
 from typing import Any
 
-from .store import Store, VersionRecord
+from jupyter_componentgen.store import Store, VersionRecord
 
 PROMPT_WIDTH = 60
 

@@ -8,7 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from .cli_files import (
+from jupyter_componentgen.engine.usage import Usage
+from jupyter_componentgen.store import Store, VersionRecord
+
+from .files import (
     EXIT_CANCELLED,
     EXIT_FAILED,
     EXIT_OK,
@@ -18,13 +21,11 @@ from .cli_files import (
     read_text_file,
     write_atomically,
 )
-from .cli_progress import Progress, one_line
-from .engine.usage import Usage
-from .store import Store, VersionRecord
+from .progress import Progress, one_line
 
 if TYPE_CHECKING:
-    from .config import ComponentGen
-    from .engine.generation import GenerationOutcome
+    from jupyter_componentgen.config import ComponentGen
+    from jupyter_componentgen.engine.generation import GenerationOutcome
 
 
 @dataclass(frozen=True)
@@ -48,10 +49,10 @@ def run_generate(options: GenerateOptions, settings: ComponentGen, stderr: TextI
     check_writable_target(options.out)
     data = read_json_file(options.data, "--data file") if options.data else None
 
-    from .engine.data import describe_data
-    from .engine.gateway_errors import COMMAND_LINE_ADVICE, advising
-    from .engine.generation import GenerationRequest
-    from .limits import GenerationLimiter, build_engine
+    from jupyter_componentgen.engine.data import describe_data
+    from jupyter_componentgen.engine.gateway_errors import COMMAND_LINE_ADVICE, advising
+    from jupyter_componentgen.engine.generation import GenerationRequest
+    from jupyter_componentgen.limits import GenerationLimiter, build_engine
 
     description = describe_data(data, sample_rows=settings.data_sample_rows) if options.data else None
     request = GenerationRequest(
@@ -85,7 +86,7 @@ def keep_hand_edits(store: Store, name: str, out: Path) -> VersionRecord | None:
     A file showing an older version (e.g. after a rollback in the side panel) is not an edit. The edit is
     saved with the deterministic repairs every saved version gets.
     """
-    from .engine.repairs import repair
+    from jupyter_componentgen.engine.repairs import repair
 
     if not out.is_file():
         return None
@@ -125,7 +126,7 @@ def _report(outcome: GenerationOutcome, out: Path, stderr: TextIO) -> int:
 
 
 def _success_line(outcome: GenerationOutcome, out: Path) -> str:
-    from .engine.repairs import repairs_note
+    from jupyter_componentgen.engine.repairs import repairs_note
 
     version = outcome.version
     assert version is not None

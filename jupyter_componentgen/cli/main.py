@@ -13,8 +13,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from ._version import __version__
-from .cli_files import (
+from jupyter_componentgen._version import __version__
+from jupyter_componentgen.engine.defaults import DEFAULT_MODEL
+
+from .files import (
     EXIT_CANCELLED,
     EXIT_FAILED,
     EXIT_OK,
@@ -25,11 +27,10 @@ from .cli_files import (
     read_text_file,
     write_atomically,
 )
-from .cli_progress import one_line
-from .engine.defaults import DEFAULT_MODEL
+from .progress import one_line
 
 if TYPE_CHECKING:
-    from .config import ComponentGen
+    from jupyter_componentgen.config import ComponentGen
 
 
 class _Parser(argparse.ArgumentParser):
@@ -159,7 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.command == "generate":
-        from .cli_generate import GenerateOptions, run_generate
+        from .generate import GenerateOptions, run_generate
 
         settings = _settings(model=args.model)
         options = GenerateOptions(
@@ -186,7 +187,7 @@ def _dispatch(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 def _settings(**overrides: Any) -> ComponentGen:
     from traitlets import TraitError
 
-    from .config import load_settings
+    from jupyter_componentgen.config import load_settings
 
     try:
         return load_settings(**overrides)
@@ -203,7 +204,8 @@ def _render(
     skip_checks: bool,
     stderr: TextIO,
 ) -> int:
-    from .engine.repairs import repair, repairs_note
+    from jupyter_componentgen.engine.repairs import repair, repairs_note
+
     from .html_export import standalone_html
 
     check_writable_target(out)
@@ -220,7 +222,7 @@ def _render(
         if not isinstance(props, dict):
             raise UsageError(f"--props file {props_file} must hold a JSON object, not {type(props).__name__}")
     elif data_file is not None:
-        from .engine.data import to_props
+        from jupyter_componentgen.engine.data import to_props
 
         props = to_props(read_json_file(data_file, "--data file"))
     write_atomically(out, standalone_html(source.stem, code, props, repaired.repairs))
@@ -230,7 +232,7 @@ def _render(
 
 def _refused_by_static_checks(source: Path, code: str, stderr: TextIO, *, repaired: bool = False) -> bool:
     """Print the findings of the static checks (when the settings enable them); True if there are any."""
-    from .engine.static_checks import checker_from_settings
+    from jupyter_componentgen.engine.static_checks import checker_from_settings
 
     checker = checker_from_settings(_settings())
     findings = checker(code) if checker is not None else ()
@@ -247,8 +249,9 @@ def _refused_by_static_checks(source: Path, code: str, stderr: TextIO, *, repair
 
 
 def _history(notebook: Path, *, as_json: bool, stdout: TextIO) -> int:
-    from .cli_history import history_json, history_table
-    from .store import Store
+    from jupyter_componentgen.store import Store
+
+    from .history import history_json, history_table
 
     settings = _settings()
     with Store.for_notebook(notebook, settings.store_dir) as store:
@@ -263,7 +266,3 @@ def _describe_unexpected(exc: Exception) -> str:
     if isinstance(exc, OSError | RuntimeError | LookupError):
         return message
     return f"unexpected {type(exc).__name__}: {message}"
-
-
-if __name__ == "__main__":
-    sys.exit(main())
