@@ -18,9 +18,9 @@ from IPython.core.interactiveshell import InteractiveShell
 from traitlets.config import Config
 
 from jupyter_componentgen import runtime_modules
-from jupyter_componentgen import widget as widget_module
-from jupyter_componentgen.kernel_context import reset_context
-from jupyter_componentgen.widget import ComponentWidget
+from jupyter_componentgen.kernel import widget as widget_module
+from jupyter_componentgen.kernel.context import reset_context
+from jupyter_componentgen.kernel.widget import ComponentWidget
 
 
 @dataclass

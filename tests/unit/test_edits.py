@@ -345,7 +345,7 @@ def test_an_ambiguous_edit_then_another_edit_fails_without_a_new_version(
 def test_the_cell_widget_restarts_its_preview_from_the_code_after_each_block(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, llm_env: ScriptedProvider
 ) -> None:
-    from jupyter_componentgen.api import Component
+    from jupyter_componentgen.kernel.api import Component
     from tests.unit.kernel_helpers import decode_events, from_view, kernel_side
 
     code = original_code()

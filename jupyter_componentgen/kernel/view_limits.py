@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .token_bucket import TokenBucket
+from jupyter_componentgen.token_bucket import TokenBucket
 
 # Messages per second, and the burst allowed above that, for each kind a view sends.
 VIEW_MESSAGE_RATES: dict[str, tuple[float, float]] = {

@@ -9,14 +9,16 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, Any, cast
 
-from .config import ComponentGen, load_settings
-from .kernel_interrupt import install_idle_interrupt_handler
-from .kernel_runner import EngineRunner, WaitPolicy, current_shell, frontend_attached, should_block
+from jupyter_componentgen.config import ComponentGen, load_settings
+
+from .interrupt import install_idle_interrupt_handler
+from .runner import EngineRunner, WaitPolicy, current_shell, frontend_attached, should_block
 
 if TYPE_CHECKING:
+    from jupyter_componentgen.engine.generation import Engine
+    from jupyter_componentgen.store import Store
+
     from .api import Component
-    from .engine.generation import Engine
-    from .store import Store
 
 
 class KernelContext:
@@ -55,7 +57,7 @@ class KernelContext:
         store = self.store
         with self._lock:
             if self._engine is None:
-                from .limits import GenerationLimiter, build_engine
+                from jupyter_componentgen.limits import GenerationLimiter, build_engine
 
                 self._engine = build_engine(
                     self.settings, store, GenerationLimiter.from_settings(self.settings)

@@ -28,7 +28,7 @@ import math
 from collections.abc import Callable
 from typing import Any, NotRequired, Protocol, TypedDict
 
-from .engine.events import Event
+from jupyter_componentgen.engine.events import Event
 
 # No two code batches closer than this (a block's start and end go at once).
 MIN_DELTA_INTERVAL_S = 0.04

@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .config import ComponentGen
-from .store import Store
+from jupyter_componentgen.config import ComponentGen
+from jupyter_componentgen.store import Store
 
 # The key used when the kernel cannot learn its notebook (plain IPython, Colab, some headless runners).
 UNTITLED_NOTEBOOK = "untitled.ipynb"

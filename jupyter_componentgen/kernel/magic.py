@@ -22,9 +22,10 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from IPython.core.error import UsageError
 
+from jupyter_componentgen.engine.defaults import DEFAULT_MODEL
+
 from .api import check_name, live_component
-from .engine.defaults import DEFAULT_MODEL
-from .kernel_context import get_context
+from .context import get_context
 
 if TYPE_CHECKING:
     from .api import Component
@@ -121,7 +122,7 @@ def component_magic(line: str, cell: str, user_ns: dict[str, Any]) -> None:
 def _set_code(widget: Component, code: str, *, static_checks: bool) -> None:
     """Save the cell's code; code the static checks block is listed in the widget (or on stderr where no
     view shows it), not saved and not rendered."""
-    from .engine.code_checks import BlockedCode
+    from jupyter_componentgen.engine.code_checks import BlockedCode
 
     try:
         widget.set_code(code, static_checks=static_checks)

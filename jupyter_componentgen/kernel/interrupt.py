@@ -58,7 +58,7 @@ def install_idle_interrupt_handler(cancel_all: Callable[[], int]) -> bool:
 
 
 def _current_kernel() -> Any:
-    from .kernel_runner import current_shell
+    from .runner import current_shell
 
     shell = current_shell()
     kernel = getattr(shell, "kernel", None) if shell is not None else None

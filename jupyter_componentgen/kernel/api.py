@@ -13,15 +13,16 @@ import re
 import sys
 from typing import TYPE_CHECKING, Any
 
-from .engine.autofix import BLOCKED_PHASE
-from .kernel_context import KernelContext, get_context
+from jupyter_componentgen.engine.autofix import BLOCKED_PHASE
+
+from .context import KernelContext, get_context
 from .widget import MAX_SHOWN_FINDINGS, BlockedDraft, ComponentWidget, WidgetStatus, idle_status
 
 if TYPE_CHECKING:
-    from .engine.autofix import FrameFailure
-    from .engine.events import EventSink
-    from .engine.generation import GenerationOutcome
-    from .store.records import VersionRecord
+    from jupyter_componentgen.engine.autofix import FrameFailure
+    from jupyter_componentgen.engine.events import EventSink
+    from jupyter_componentgen.engine.generation import GenerationOutcome
+    from jupyter_componentgen.store.records import VersionRecord
 
 NAME_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,99}")
 USER_CODE_PROMPT = "(code written by hand)"
@@ -61,7 +62,7 @@ class Component(ComponentWidget):
         # twice. No data gives a null `data` prop, and the model is told there is none.
         self.data = data
         self._context = context
-        from .engine.autofix import AutoFixGate
+        from jupyter_componentgen.engine.autofix import AutoFixGate
 
         self._autofix = AutoFixGate()
 
@@ -96,7 +97,7 @@ class Component(ComponentWidget):
         rendered, the widget lists every finding, the current version stays, and BlockedCode is raised.
         When the code equals the current version's, nothing new is saved and that version is shown.
         """
-        from .engine.repairs import repair, repairs_note
+        from jupyter_componentgen.engine.repairs import repair, repairs_note
 
         self._ensure_idle("save code")
         if not code.strip():
@@ -110,7 +111,7 @@ class Component(ComponentWidget):
         if current is not None and current.code == code:
             record, message = current, f"The code is already version {current.number}; nothing new saved."
         else:
-            from .engine.usage import Usage
+            from jupyter_componentgen.engine.usage import Usage
 
             record = store.add_version(
                 self.name,
@@ -131,8 +132,8 @@ class Component(ComponentWidget):
 
     def _refuse_if_blocked(self, code: str, current: VersionRecord | None) -> None:
         """List the static checks' findings in the widget and raise BlockedCode, if there are any."""
-        from .engine.code_checks import BlockedCode
-        from .engine.static_checks import checker_from_settings
+        from jupyter_componentgen.engine.code_checks import BlockedCode
+        from jupyter_componentgen.engine.static_checks import checker_from_settings
 
         checker = checker_from_settings(self._context.settings)
         findings = tuple(checker(code)) if checker is not None else ()
@@ -189,7 +190,7 @@ class Component(ComponentWidget):
 
     def _on_frame_error(self, content: dict[str, Any]) -> None:
         super()._on_frame_error(content)
-        from .engine.autofix import FrameFailure
+        from jupyter_componentgen.engine.autofix import FrameFailure
 
         failure = FrameFailure.from_report(content) if self.last_frame_error is not None else None
         if (
@@ -209,7 +210,7 @@ class Component(ComponentWidget):
         fix: FrameFailure | None = None,
     ) -> None:
         """Start a generation without waiting; the widget streams it. Cancels one already running."""
-        from .engine.generation import Engine, GenerationRequest
+        from jupyter_componentgen.engine.generation import Engine, GenerationRequest
 
         if self.generating:
             self.cancel()
@@ -218,7 +219,7 @@ class Component(ComponentWidget):
         context = self._context
         description = None
         if self._data_source is not None:
-            from .engine.data import describe_data
+            from jupyter_componentgen.engine.data import describe_data
 
             description = describe_data(self._data_source, context.settings.data_sample_rows)
         request = GenerationRequest(

@@ -28,18 +28,19 @@ import anywidget
 import traitlets
 from ipywidgets import widget_serialization
 
-from .engine.autofix import BLOCKED_PHASE, FrameFailure
-from .engine.code_checks import BlockedCode
-from .engine.events import EventSink
-from .engine.generation import kept_after_cancel
-from .kernel_runner import EngineRunner, current_shell, wait_interruptibly
-from .resources import static_asset
+from jupyter_componentgen.engine.autofix import BLOCKED_PHASE, FrameFailure
+from jupyter_componentgen.engine.code_checks import BlockedCode
+from jupyter_componentgen.engine.events import EventSink
+from jupyter_componentgen.engine.generation import kept_after_cancel
+from jupyter_componentgen.resources import static_asset
+
+from .runner import EngineRunner, current_shell, wait_interruptibly
 from .view_limits import ViewMessageLimits, cap_reported_text
 from .widget_stream import WidgetStatus, WidgetStream
 
 if TYPE_CHECKING:
-    from .engine.generation import GenerationOutcome
-    from .store.records import VersionRecord
+    from jupyter_componentgen.engine.generation import GenerationOutcome
+    from jupyter_componentgen.store.records import VersionRecord
 
 __all__ = [
     "BlockedDraft",
@@ -113,7 +114,7 @@ class RuntimeModel(anywidget.AnyWidget):
 
     def ensure_modules(self, module_ids: Iterable[str]) -> None:
         """Make ``module_ids`` (and what they require) available to every view; unknown ids are ignored."""
-        from .runtime_modules import module_closure, module_source
+        from jupyter_componentgen.runtime_modules import module_closure, module_source
 
         with self._modules_lock:
             missing = [m for m in module_closure(module_ids) if m not in self.modules]
@@ -124,7 +125,7 @@ class RuntimeModel(anywidget.AnyWidget):
 
     def ensure_modules_for(self, code: str) -> None:
         """Add the modules ``code`` imports (a component about to be shown)."""
-        from .runtime_modules import module_ids_for_code
+        from jupyter_componentgen.runtime_modules import module_ids_for_code
 
         if code.strip():
             self.ensure_modules(module_ids_for_code(code))
@@ -172,7 +173,7 @@ class PropsDict(traitlets.TraitType[dict[str, Any], Any]):
             if not isinstance(value, dict):
                 self.error(obj, value)
             return value
-        from .engine.data import to_props
+        from jupyter_componentgen.engine.data import to_props
 
         props = to_props(value)
         if obj is not None:
@@ -641,9 +642,9 @@ def _synthetic_outcome(
     generation: str, status: Literal["failed", "cancelled"], message: str
 ) -> GenerationOutcome:
     """An outcome for a generation the engine never got to report on."""
-    from .engine.errors import ErrorCode, GenerationError
-    from .engine.generation import GenerationOutcome
-    from .engine.usage import Usage
+    from jupyter_componentgen.engine.errors import ErrorCode, GenerationError
+    from jupyter_componentgen.engine.generation import GenerationOutcome
+    from jupyter_componentgen.engine.usage import Usage
 
     code: ErrorCode = "cancelled" if status == "cancelled" else "internal"
     error = GenerationError(code, message, retryable=False)
