@@ -23,10 +23,10 @@ from .engine.usage import Usage
 
 if TYPE_CHECKING:
     from .config import ComponentGen
-    from .engine.code_checks import CodeChecker
+    from .engine.checks.findings import CodeChecker
     from .engine.data import DataDescription
     from .engine.gateway import Gateway
-    from .engine.safety_classifier import SafetyClassifier
+    from .engine.screens.classifier import SafetyClassifier
     from .store import Store
 
 WINDOW_SECONDS = 60.0
@@ -127,7 +127,7 @@ def build_engine(
     settings: ComponentGen, store: Store, limiter: GenerationLimiter, *, user: str = LOCAL_USER
 ) -> LimitedEngine:
     """The engine every front end should use: limits, the optional safety screen and the static checks."""
-    from .engine.static_checks import checker_from_settings
+    from .engine.checks.static import checker_from_settings
 
     return LimitedEngine(settings, store, limiter=limiter, user=user, checker=checker_from_settings(settings))
 
@@ -155,7 +155,7 @@ class LimitedEngine(Engine):
         self.user = user
         self.classifier: SafetyClassifier | None = None
         if settings.safety_model:
-            from .engine.safety_classifier import SafetyClassifier
+            from .engine.screens.classifier import SafetyClassifier
 
             self.classifier = SafetyClassifier(self.gateway, settings.safety_model)
 

@@ -50,7 +50,7 @@ def run_generate(options: GenerateOptions, settings: ComponentGen, stderr: TextI
     data = read_json_file(options.data, "--data file") if options.data else None
 
     from jupyter_componentgen.engine.data import describe_data
-    from jupyter_componentgen.engine.gateway_errors import COMMAND_LINE_ADVICE, advising
+    from jupyter_componentgen.engine.gateway.errors import COMMAND_LINE_ADVICE, advising
     from jupyter_componentgen.engine.generation import GenerationRequest
     from jupyter_componentgen.limits import GenerationLimiter, build_engine
 

@@ -13,8 +13,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from jupyter_componentgen.engine.runtime_modules import module_ids_for_code, module_source
 from jupyter_componentgen.resources import static_asset
-from jupyter_componentgen.runtime_modules import module_ids_for_code, module_source
 
 CONFIG_ELEMENT_ID = "componentgen-config"
 

@@ -232,7 +232,7 @@ def _render(
 
 def _refused_by_static_checks(source: Path, code: str, stderr: TextIO, *, repaired: bool = False) -> bool:
     """Print the findings of the static checks (when the settings enable them); True if there are any."""
-    from jupyter_componentgen.engine.static_checks import checker_from_settings
+    from jupyter_componentgen.engine.checks.static import checker_from_settings
 
     checker = checker_from_settings(_settings())
     findings = checker(code) if checker is not None else ()

@@ -19,14 +19,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from .answer import Answer
+from .answer.continuation import OverlapTrimmer, continuation_request
+from .answer.edits import EditMismatch
 from .autofix import FrameFailure
 from .budget import check_budget
-from .code_checks import BlockedCode, CodeChecker
-from .continuation import OverlapTrimmer, continuation_request
-from .edits import EditMismatch
+from .checks.findings import BlockedCode, CodeChecker
 from .errors import GenerationError
 from .events import Event, EventSink, EventStamper
-from .llm_types import LLMRequest, Retrying, StreamEnd, TextChunk, Timeouts
+from .gateway.types import LLMRequest, Retrying, StreamEnd, TextChunk, Timeouts
 from .repairs import repair, repairing_checker, repairs_note
 from .routing import Route, choose_route
 from .usage import Usage
@@ -154,7 +154,7 @@ class Engine:
             prompts = PromptBuilder()
         self.gateway = gateway
         self.prompts = prompts
-        from .output_screen import OutputScreen
+        from .screens.output import OutputScreen
 
         # Refuses answers that are not code, that quote the system prompt, or contain a banned phrase.
         self.screen = OutputScreen.build(prompts.system_texts(), settings.banned_phrases)
@@ -268,7 +268,7 @@ class _Run:
                 async with asyncio.timeout(self.settings.total_timeout):
                     code = await self._generate(current)
             except TimeoutError:
-                from .gateway_errors import stream_timeout
+                from .gateway.errors import stream_timeout
 
                 raise stream_timeout("total_timeout", self.settings.total_timeout) from None
             code = self._repair(code)
@@ -340,7 +340,7 @@ class _Run:
     def _answer_from_cache(self, hit: VersionRecord, current: VersionRecord | None) -> GenerationOutcome:
         if current is None or current.number != hit.number:
             hit = self.store.set_current(hit.component, hit.number)
-        from .gateway_errors import advice
+        from .gateway.errors import advice
 
         self.status("cached", f"Cached: version {hit.number}, no model call ({advice().ask_again}).")
         self.emit(

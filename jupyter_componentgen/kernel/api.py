@@ -132,8 +132,8 @@ class Component(ComponentWidget):
 
     def _refuse_if_blocked(self, code: str, current: VersionRecord | None) -> None:
         """List the static checks' findings in the widget and raise BlockedCode, if there are any."""
-        from jupyter_componentgen.engine.code_checks import BlockedCode
-        from jupyter_componentgen.engine.static_checks import checker_from_settings
+        from jupyter_componentgen.engine.checks.findings import BlockedCode
+        from jupyter_componentgen.engine.checks.static import checker_from_settings
 
         checker = checker_from_settings(self._context.settings)
         findings = tuple(checker(code)) if checker is not None else ()

@@ -122,7 +122,7 @@ def component_magic(line: str, cell: str, user_ns: dict[str, Any]) -> None:
 def _set_code(widget: Component, code: str, *, static_checks: bool) -> None:
     """Save the cell's code; code the static checks block is listed in the widget (or on stderr where no
     view shows it), not saved and not rendered."""
-    from jupyter_componentgen.engine.code_checks import BlockedCode
+    from jupyter_componentgen.engine.checks.findings import BlockedCode
 
     try:
         widget.set_code(code, static_checks=static_checks)

@@ -4,7 +4,7 @@ The heavy front-end runtime (React, the compiler, styles, allowed libraries) liv
 ``RuntimeModel`` that every ``ComponentWidget`` references, so a saved notebook stores it once and each
 component adds about the size of its own code.
 
-Generations run on the engine runner's thread (see kernel_runner), which therefore changes traits and sends
+Generations run on the engine runner's thread (see runner.py), which therefore changes traits and sends
 messages while the main thread may be handling messages from the view. ipykernel's IOPub socket is safe to
 use from any thread; ipywidgets' sync bookkeeping (property lock, held syncs) is not, so every trait change
 and state update takes the widget's ``_sync_lock``.
@@ -29,7 +29,7 @@ import traitlets
 from ipywidgets import widget_serialization
 
 from jupyter_componentgen.engine.autofix import BLOCKED_PHASE, FrameFailure
-from jupyter_componentgen.engine.code_checks import BlockedCode
+from jupyter_componentgen.engine.checks.findings import BlockedCode
 from jupyter_componentgen.engine.events import EventSink
 from jupyter_componentgen.engine.generation import kept_after_cancel
 from jupyter_componentgen.resources import static_asset
@@ -114,7 +114,7 @@ class RuntimeModel(anywidget.AnyWidget):
 
     def ensure_modules(self, module_ids: Iterable[str]) -> None:
         """Make ``module_ids`` (and what they require) available to every view; unknown ids are ignored."""
-        from jupyter_componentgen.runtime_modules import module_closure, module_source
+        from jupyter_componentgen.engine.runtime_modules import module_closure, module_source
 
         with self._modules_lock:
             missing = [m for m in module_closure(module_ids) if m not in self.modules]
@@ -125,7 +125,7 @@ class RuntimeModel(anywidget.AnyWidget):
 
     def ensure_modules_for(self, code: str) -> None:
         """Add the modules ``code`` imports (a component about to be shown)."""
-        from jupyter_componentgen.runtime_modules import module_ids_for_code
+        from jupyter_componentgen.engine.runtime_modules import module_ids_for_code
 
         if code.strip():
             self.ensure_modules(module_ids_for_code(code))

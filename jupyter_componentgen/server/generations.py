@@ -19,7 +19,7 @@ from typing import Literal
 from jupyter_componentgen.engine.data import DataDescription
 from jupyter_componentgen.engine.errors import GenerationError
 from jupyter_componentgen.engine.events import Event
-from jupyter_componentgen.engine.gateway_errors import PANEL_ADVICE, advising
+from jupyter_componentgen.engine.gateway.errors import PANEL_ADVICE, advising
 from jupyter_componentgen.engine.generation import Engine, GenerationOutcome, GenerationRequest
 from jupyter_componentgen.engine.usage import Usage
 

@@ -15,9 +15,9 @@ from jupyter_server.auth.decorator import authorized
 from jupyter_server.base.handlers import APIHandler
 from tornado import web
 
-from jupyter_componentgen.engine.code_checks import BlockedCode
+from jupyter_componentgen.engine.checks.findings import BlockedCode
 from jupyter_componentgen.engine.gateway import key_status
-from jupyter_componentgen.engine.gateway_errors import PANEL_ADVICE, advising
+from jupyter_componentgen.engine.gateway.errors import PANEL_ADVICE, advising
 from jupyter_componentgen.engine.repairs import repair
 from jupyter_componentgen.engine.usage import Usage
 from jupyter_componentgen.store import DraftRecord, Store, VersionNotFoundError, VersionRecord

@@ -1,7 +1,7 @@
 """Move a notebook's history when the notebook is renamed or moved.
 
 The Store has no API for changing a notebook's key, so these functions work on the history file's tables
-directly (the layout in store_schema.py); each runs in its own write transaction and copies every column,
+directly (the layout in schema.py); each runs in its own write transaction and copies every column,
 so version numbers, parents, timestamps and drafts survive the move.
 
 Rows already stored under the destination key belong to a notebook that no longer exists at that path

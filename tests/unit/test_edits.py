@@ -12,7 +12,7 @@ import pytest
 
 from jupyter_componentgen.config import load_settings
 from jupyter_componentgen.engine.answer import Answer
-from jupyter_componentgen.engine.edits import (
+from jupyter_componentgen.engine.answer.edits import (
     EditBlockReader,
     EditMismatch,
     SearchReplace,

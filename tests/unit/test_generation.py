@@ -207,7 +207,7 @@ def test_cancel_closes_the_provider_stream_and_keeps_the_draft(
 def test_checked_code_is_released_line_by_line_and_a_finding_blocks_it(
     tmp_path: Path, llm_env: ScriptedProvider
 ) -> None:
-    from jupyter_componentgen.engine.code_checks import Finding
+    from jupyter_componentgen.engine.checks.findings import Finding
 
     hostile = COUNTER.replace(
         "  const [count, setCount] = useState(0);", '  fetch("https://example.invalid");'
@@ -243,7 +243,7 @@ def test_a_fix_of_blocked_code_sends_the_draft_and_every_finding(
     tmp_path: Path, llm_env: ScriptedProvider
 ) -> None:
     from jupyter_componentgen.engine.autofix import FrameFailure
-    from jupyter_componentgen.engine.static_checks import checker_from_settings
+    from jupyter_componentgen.engine.checks.static import checker_from_settings
 
     hostile = COUNTER.replace(
         "  const [count, setCount] = useState(0);",

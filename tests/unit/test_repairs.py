@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from jupyter_componentgen.config import load_settings
+from jupyter_componentgen.engine.checks.static import StaticChecker
 from jupyter_componentgen.engine.events import Event
 from jupyter_componentgen.engine.generation import Engine, GenerationRequest
 from jupyter_componentgen.engine.repairs import (
@@ -20,10 +21,9 @@ from jupyter_componentgen.engine.repairs import (
     repairing_checker,
     repairs_note,
 )
-from jupyter_componentgen.engine.repairs_icons import closest_icon, icon_names
-from jupyter_componentgen.engine.repairs_imports import alias_target
-from jupyter_componentgen.engine.static_checks import StaticChecker
-from jupyter_componentgen.runtime_modules import import_specifiers, is_bundled_specifier
+from jupyter_componentgen.engine.repairs.icons import closest_icon, icon_names
+from jupyter_componentgen.engine.repairs.imports import alias_target
+from jupyter_componentgen.engine.runtime_modules import import_specifiers, is_bundled_specifier
 from jupyter_componentgen.store import Store
 from tests.provider import Script, ScriptedProvider
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .errors import GenerationError
+from jupyter_componentgen.engine.errors import GenerationError
 
 # Consecutive words of the system prompt that count as quoting it: long enough that ordinary phrases
 # ("the component", "return a React") never match, short enough to catch a leaked sentence.

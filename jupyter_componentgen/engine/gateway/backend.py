@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import AsyncGenerator
 from typing import Protocol
 
-from .gateway_errors import ProviderInfo
-from .llm_types import LLMRequest, Message, StreamEnd, TextChunk, Timeouts
+from .errors import ProviderInfo
+from .types import LLMRequest, Message, StreamEnd, TextChunk, Timeouts
 
 _STOP_REASONS = {
     "end_turn": "end_turn",

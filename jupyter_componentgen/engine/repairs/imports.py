@@ -12,8 +12,9 @@ from collections.abc import Callable, Iterator
 
 from tree_sitter import Node, Query, Tree
 
-from .repairs_text import LANGUAGE, Edit, Fix, captures, line_start, newline_of, text_of
-from .static_scope import binding_owner
+from jupyter_componentgen.engine.checks.scope import binding_owner
+
+from .text import LANGUAGE, Edit, Fix, captures, line_start, newline_of, text_of
 
 _IMPORT_SOURCES = Query(
     LANGUAGE,
@@ -42,7 +43,7 @@ Bundled = Callable[[str], bool]
 
 
 def _bundled(specifier: str) -> bool:
-    from jupyter_componentgen.runtime_modules import is_bundled_specifier
+    from jupyter_componentgen.engine.runtime_modules import is_bundled_specifier
 
     try:
         return is_bundled_specifier(specifier)

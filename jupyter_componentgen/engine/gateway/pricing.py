@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .usage import Usage
+from jupyter_componentgen.engine.usage import Usage
 
 _PRICE_TABLE = "model_prices_and_context_window_backup.json"
 _NOT_A_MODEL = "sample_spec"  # the table documents its own format with this entry

@@ -12,11 +12,12 @@ import random
 from collections.abc import AsyncGenerator, Sequence
 from dataclasses import dataclass
 
-from . import gateway_errors as errors
-from .errors import ErrorCode, GenerationError
-from .gateway_backend import Backend, is_anthropic_model
-from .llm_types import LLMRequest, Retrying, StreamEnd, StreamItem, TextChunk, Timeouts
+from jupyter_componentgen.engine.errors import ErrorCode, GenerationError
+
+from . import errors
+from .backend import Backend, is_anthropic_model
 from .pricing import cost_of
+from .types import LLMRequest, Retrying, StreamEnd, StreamItem, TextChunk, Timeouts
 
 # Failures that already took their whole time limit: retrying them would multiply the person's wait.
 NOT_RETRIED = frozenset({"connect_timeout", "first_token_timeout"})
@@ -33,10 +34,10 @@ class FallingBack:
 
 def _make_backend(model: str) -> Backend:
     if is_anthropic_model(model):
-        from .gateway_anthropic import AnthropicBackend
+        from .anthropic_backend import AnthropicBackend
 
         return AnthropicBackend(model)
-    from .gateway_litellm import LiteLLMBackend
+    from .litellm_backend import LiteLLMBackend
 
     return LiteLLMBackend(model)
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from tree_sitter import Node, Query, Tree
 
-from .repairs_text import LANGUAGE, Edit, Fix, captures, text_of
+from .text import LANGUAGE, Edit, Fix, captures, text_of
 
 _LUCIDE = "lucide-react"
 _IMPORTS = Query(LANGUAGE, "(import_statement) @import")
@@ -30,7 +30,7 @@ _MIN_TYPO_LENGTH = 5
 
 def icon_names() -> frozenset[str]:
     """Every icon name the bundled lucide-react exports (empty while the front-end build is missing)."""
-    from jupyter_componentgen.runtime_modules import manifest
+    from jupyter_componentgen.engine.runtime_modules import manifest
 
     try:
         built: Mapping[str, Any] = manifest()

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from tree_sitter import Node, Query, Tree
 
-from .repairs_text import LANGUAGE, Edit, Fix, captures, newline_of, text_of
+from .text import LANGUAGE, Edit, Fix, captures, newline_of, text_of
 
 _JSX = Query(LANGUAGE, "[(jsx_element) (jsx_self_closing_element)] @jsx")
 _IDENTIFIERS = Query(LANGUAGE, "(identifier) @name")

@@ -11,12 +11,13 @@ from typing import Any
 
 import httpx
 
-from . import gateway_errors as errors
-from .defaults import DEFAULT_MODEL
-from .errors import GenerationError
-from .gateway_backend import message_text, normalise_stop_reason
-from .llm_types import LLMRequest, StreamEnd, TextChunk, Timeouts
-from .usage import Usage
+from jupyter_componentgen.engine.defaults import DEFAULT_MODEL
+from jupyter_componentgen.engine.errors import GenerationError
+from jupyter_componentgen.engine.usage import Usage
+
+from . import errors
+from .backend import message_text, normalise_stop_reason
+from .types import LLMRequest, StreamEnd, TextChunk, Timeouts
 
 # Names and variables of the providers people use most, for messages; litellm names missing keys itself.
 _KNOWN_PROVIDERS = {

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from prometheus_client import Counter
 
-from .code_checks import Finding
+from .findings import Finding
 
 STATIC_BLOCKS = Counter(
     "componentgen_static_blocks",

@@ -47,7 +47,7 @@ ALL_RULES: frozenset[str] = frozenset(
 
 def bundled_import(module: str) -> bool:
     """Whether the sandbox's runtime bundles ``module`` (its build manifest says; aliases included)."""
-    from jupyter_componentgen.runtime_modules import is_bundled_specifier
+    from jupyter_componentgen.engine.runtime_modules import is_bundled_specifier
 
     return is_bundled_specifier(module)
 

@@ -9,7 +9,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 
-from .errors import ErrorCode, GenerationError
+from jupyter_componentgen.engine.errors import ErrorCode, GenerationError
+
 from .redaction import redact
 
 # The same as config.ENV_PREFIX, spelled out so engine/ does not import traitlets (a test keeps them equal).

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .code_checks import BlockedCode, CheckedRelease, CodeChecker
+from jupyter_componentgen.engine.checks.findings import BlockedCode, CheckedRelease, CodeChecker
+from jupyter_componentgen.engine.errors import GenerationError
+from jupyter_componentgen.engine.events import Event
+
 from .edits import EditBlockReader, EditMismatch, SearchReplace, apply_block
-from .errors import GenerationError
-from .events import Event
 from .parser import MarkerParser
 
 

@@ -1,6 +1,6 @@
 """Credentials never leave in a message: not to a browser, not to a cell's status line.
 
-Errors are cleaned of key-shaped strings (gateway_errors.sanitise), but a key can have any shape and a provider
+Errors are cleaned of key-shaped strings (errors.sanitise), but a key can have any shape and a provider
 or proxy may quote it back. So the values of the process's key-like environment variables (ANTHROPIC_API_KEY,
 OPENAI_API_KEY, ..._TOKEN, ..._SECRET) are blanked out of provider error text (in the kernel and the server)
 and of every message the server sends but the model's code, whatever their shape. They are read on each call:

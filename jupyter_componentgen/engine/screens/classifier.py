@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from string import Template
 from typing import TYPE_CHECKING, Literal
 
+from jupyter_componentgen.engine.errors import GenerationError
+from jupyter_componentgen.engine.gateway.types import LLMRequest, Message, PromptPart, StreamEnd, TextChunk
 from jupyter_componentgen.resources import resource_dir
 
-from .errors import GenerationError
-from .llm_types import LLMRequest, Message, PromptPart, StreamEnd, TextChunk
-
 if TYPE_CHECKING:
-    from .gateway import Gateway
+    from jupyter_componentgen.engine.gateway import Gateway
 
 TEMPLATE_NAME = "safety_classifier.txt"
 MAX_VERDICT_TOKENS = 200

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 import tree_sitter_typescript
 from tree_sitter import Language, Node, Parser, Query, QueryCursor
 
-from .code_checks import Finding
-from .static_rules import (
+from .findings import Finding
+from .rules import (
     BANNED_JSX_ELEMENTS,
     DOCUMENT_OBJECTS,
     GLOBAL_OBJECTS,
@@ -42,8 +42,8 @@ from .static_rules import (
     StaticRules,
     bundled_import,
 )
-from .static_scope import binding_owner, shadowed
-from .static_values import constant_string, is_built, string_value
+from .scope import binding_owner, shadowed
+from .values import constant_string, is_built, string_value
 
 if TYPE_CHECKING:
     from jupyter_componentgen.config import ComponentGen
@@ -529,7 +529,7 @@ def checker_from_settings(settings: ComponentGen) -> StaticChecker | None:
 
 
 def _count_block(findings: Sequence[Finding]) -> None:
-    from .static_metrics import record_block
+    from .metrics import record_block
 
     record_block(findings)
 

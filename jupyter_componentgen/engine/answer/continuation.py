@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from .llm_types import LLMRequest, Message, PromptPart
+from jupyter_componentgen.engine.gateway.types import LLMRequest, Message, PromptPart
 
 # The continuation's head is held until it is this long (or ends) before the overlap is judged.
 OVERLAP_WINDOW = 400

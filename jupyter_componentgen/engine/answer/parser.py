@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from .events import Event
+from jupyter_componentgen.engine.events import Event
 
 BlockKind = Literal["file", "edit"]
 

@@ -14,11 +14,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .code_checks import CodeChecker, Finding
-from .repairs_exports import repair_default_export
-from .repairs_icons import repair_icon_names
-from .repairs_imports import needs_alias_repair, repair_aliases, repair_react_import
-from .repairs_text import apply_fixes, parse, remove_directives, strip_fences
+from jupyter_componentgen.engine.checks.findings import CodeChecker, Finding
+
+from .exports import repair_default_export
+from .icons import repair_icon_names
+from .imports import needs_alias_repair, repair_aliases, repair_react_import
+from .text import apply_fixes, parse, remove_directives, strip_fences
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .usage import Usage
+from jupyter_componentgen.engine.usage import Usage
 
 
 @dataclass(frozen=True)

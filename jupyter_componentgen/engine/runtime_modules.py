@@ -18,8 +18,9 @@ from typing import TypedDict
 import tree_sitter_typescript
 from tree_sitter import Language, Node, Parser, Query, QueryCursor
 
-from .engine.static_values import string_value
-from .resources import resource_dir
+from jupyter_componentgen.resources import resource_dir
+
+from .checks.values import string_value
 
 MANIFEST_FILE = "manifest.json"
 

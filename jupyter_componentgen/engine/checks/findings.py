@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any, Protocol
 
-from .errors import GenerationError
+from jupyter_componentgen.engine.errors import GenerationError
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,12 @@ from typing import Any
 import anthropic
 from anthropic.types import RawContentBlockDeltaEvent, RawMessageDeltaEvent, RawMessageStartEvent, TextDelta
 
-from . import gateway_errors as errors
-from .errors import GenerationError
-from .gateway_backend import normalise_stop_reason
-from .llm_types import LLMRequest, PromptPart, StreamEnd, TextChunk, Timeouts
-from .usage import Usage
+from jupyter_componentgen.engine.errors import GenerationError
+from jupyter_componentgen.engine.usage import Usage
+
+from . import errors
+from .backend import normalise_stop_reason
+from .types import LLMRequest, PromptPart, StreamEnd, TextChunk, Timeouts
 
 PROVIDER = errors.ProviderInfo("Anthropic", "ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL")
 _PREFIX = "anthropic/"
