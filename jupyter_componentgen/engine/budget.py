@@ -7,16 +7,14 @@ never refused). The day starts at local midnight. A limit of 0 is off.
 from __future__ import annotations
 
 import datetime
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from .errors import GenerationError
-from .usage import Usage
+
+if TYPE_CHECKING:
+    from .history import Ledger
 
 ENV_PREFIX = "COMPONENTGEN_"
-
-
-class SpendSource(Protocol):
-    def spent_by_user(self, user: str, since: float) -> Usage: ...
 
 
 def start_of_today(now: datetime.datetime | None = None) -> float:
@@ -26,7 +24,7 @@ def start_of_today(now: datetime.datetime | None = None) -> float:
 
 
 def check_budget(
-    ledger: SpendSource, user: str, *, budget_usd: float, budget_tokens: int, since: float | None = None
+    ledger: Ledger, user: str, *, budget_usd: float, budget_tokens: int, since: float | None = None
 ) -> None:
     """Raise GenerationError("limit") when ``user`` has spent today's budget in USD or in tokens."""
     if budget_usd <= 0 and budget_tokens <= 0:

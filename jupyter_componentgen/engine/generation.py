@@ -33,11 +33,10 @@ from .usage import Usage
 
 if TYPE_CHECKING:
     from jupyter_componentgen.config import ComponentGen
-    from jupyter_componentgen.store import Store, VersionRecord
-    from jupyter_componentgen.store.ledger import UsageLedger
 
     from .data import DataDescription
     from .gateway import Gateway
+    from .history import History, Ledger, VersionRecord
     from .prompts import PromptBuilder, PromptParts
 
 # A cancelled generation's error message; its status message says only what is left (kept_after_cancel).
@@ -120,20 +119,18 @@ class Engine:
     def __init__(
         self,
         settings: ComponentGen,
-        store: Store,
+        store: History,
         *,
         gateway: Gateway | None = None,
         prompts: PromptBuilder | None = None,
         checker: CodeChecker | None = None,
-        ledger: UsageLedger | None = None,
+        ledger: Ledger | None = None,
     ) -> None:
         self.settings = settings
+        # The history port (the store implements it); named ``store`` because that is what every front end
+        # passes.
         self.store = store
-        if ledger is None:
-            from jupyter_componentgen.store.ledger import UsageLedger
-
-            ledger = UsageLedger(store)
-        self.ledger = ledger
+        self.ledger = ledger if ledger is not None else store.ledger
         # Static checks on the generated code; None releases code unchecked (e.g. trusted --code input).
         self.checker = checker
         if gateway is None:

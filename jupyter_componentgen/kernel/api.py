@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from jupyter_componentgen.engine.autofix import FrameFailure
     from jupyter_componentgen.engine.events import EventSink
     from jupyter_componentgen.engine.generation import GenerationOutcome
-    from jupyter_componentgen.store.records import VersionRecord
+    from jupyter_componentgen.engine.history import VersionRecord
 
 NAME_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,99}")
 USER_CODE_PROMPT = "(code written by hand)"

@@ -40,7 +40,7 @@ from .widget_stream import WidgetStatus, WidgetStream
 
 if TYPE_CHECKING:
     from jupyter_componentgen.engine.generation import GenerationOutcome
-    from jupyter_componentgen.store.records import VersionRecord
+    from jupyter_componentgen.engine.history import VersionRecord
 
 __all__ = [
     "BlockedDraft",

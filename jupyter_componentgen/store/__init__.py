@@ -13,8 +13,10 @@ limits) are the engine's.
 
 from __future__ import annotations
 
+from jupyter_componentgen.engine.history import DraftRecord, VersionNotFoundError, VersionRecord
+
 from .history import DB_FILE_NAME, STORE_FOLDER, Store
-from .records import ComponentSummary, DraftRecord, StoreVersionError, VersionNotFoundError, VersionRecord
+from .records import ComponentSummary, StoreVersionError
 
 __all__ = [
     "DB_FILE_NAME",

@@ -19,18 +19,15 @@ from pathlib import Path
 from typing import Any
 
 from jupyter_componentgen.engine.data import DataDescription, data_description_from_json
+from jupyter_componentgen.engine.history import Author, DraftRecord, VersionNotFoundError, VersionRecord
 from jupyter_componentgen.engine.routing import OWN_MODEL_KINDS, Route
 from jupyter_componentgen.engine.usage import Usage
 
+from .ledger import UsageLedger
 from .records import (
     DRAFT_COLUMNS,
     VERSION_COLUMNS,
-    Author,
     ComponentSummary,
-    DraftRecord,
-    StoreVersionError,
-    VersionNotFoundError,
-    VersionRecord,
     draft_from_row,
     repairs_column,
     route_columns,
@@ -38,21 +35,12 @@ from .records import (
 )
 from .schema import connect, immediate_transaction
 
-__all__ = [
-    "ComponentSummary",
-    "DraftRecord",
-    "Store",
-    "StoreVersionError",
-    "VersionNotFoundError",
-    "VersionRecord",
-]
-
 STORE_FOLDER = ".componentgen"
 DB_FILE_NAME = "history.sqlite"
 
 
 class Store:
-    """One notebook's component history inside a history database.
+    """One notebook's component history inside a history database (the engine's ``History`` port).
 
     Safe to share between threads (calls are serialised); each process opens its own connection.
     Nothing is created on disk until the first write.
@@ -65,6 +53,7 @@ class Store:
         self._lock = threading.RLock()
         self._opened = 0  # connections opened so far: a data_version is only comparable within one
         self._data_version: tuple[int, int | None] | None = None
+        self._ledger: UsageLedger | None = None
 
     @classmethod
     def for_notebook(cls, notebook_path: Path, store_dir: str | Path = "") -> Store:
@@ -78,6 +67,14 @@ class Store:
         if str(store_dir):
             return cls(Path(store_dir).expanduser() / DB_FILE_NAME, str(notebook_path.resolve()))
         return cls(notebook_path.resolve().parent / STORE_FOLDER / DB_FILE_NAME, notebook_path.name)
+
+    @property
+    def ledger(self) -> UsageLedger:
+        """The usage rows of this history's database (opened on first use, closed with the store)."""
+        with self._lock:
+            if self._ledger is None:
+                self._ledger = UsageLedger(self)
+            return self._ledger
 
     # Reading
 
@@ -335,6 +332,8 @@ class Store:
             if self._connection is not None:
                 self._connection.close()
                 self._connection = None
+            if self._ledger is not None:
+                self._ledger.close()
 
     def __enter__(self) -> Store:
         return self

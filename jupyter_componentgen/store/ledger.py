@@ -15,16 +15,15 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
+from jupyter_componentgen.engine.history import LedgerStatus
 from jupyter_componentgen.engine.usage import Usage
 
 from .schema import connect, immediate_transaction
 
 if TYPE_CHECKING:
     from .history import Store
-
-LedgerStatus = Literal["saved", "failed", "cancelled"]
 
 _TABLE = """
 CREATE TABLE IF NOT EXISTS usage_ledger (
@@ -67,7 +66,7 @@ class RouteRecord:
 
 
 class UsageLedger:
-    """Usage rows of one store's database. Safe to share between threads."""
+    """Usage rows of one store's database (the engine's ``Ledger`` port). Safe to share between threads."""
 
     def __init__(self, store: Store) -> None:
         self.store = store

@@ -1,109 +1,20 @@
-"""The immutable rows the store hands out: versions, drafts and component summaries."""
+"""Rows as records: the store's own (component summaries) and the conversion of the engine's records
+(``engine/history.py``: versions and drafts) to and from table columns."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any
 
+from jupyter_componentgen.engine.history import DraftRecord, VersionRecord
 from jupyter_componentgen.engine.routing import Route
 from jupyter_componentgen.engine.usage import Usage
-
-Author = Literal["llm", "user"]
-
-
-class VersionNotFoundError(KeyError):
-    """A component or version number that the store does not hold."""
-
-    def __init__(self, component: str, number: int | None = None) -> None:
-        if number is None:
-            message = f"No component named {component!r} in this notebook's history."
-        else:
-            message = (
-                f"Component {component!r} has no version {number}; "
-                "list its versions with `jupyter componentgen history`."
-            )
-        super().__init__(message)
-        self.component = component
-        self.number = number
-        self.message = message
-
-    def __str__(self) -> str:
-        # KeyError would print the message wrapped in quotes.
-        return self.message
 
 
 class StoreVersionError(RuntimeError):
     """The history file was written by a newer jupyter-componentgen than this one."""
-
-
-def _iso_utc(epoch_seconds: float) -> str:
-    return datetime.fromtimestamp(epoch_seconds, tz=UTC).isoformat()
-
-
-@dataclass(frozen=True)
-class VersionRecord:
-    """One saved version of a component. Never changes once written."""
-
-    component: str
-    number: int
-    code: str
-    prompt: str
-    parent: int | None
-    model: str | None
-    author: Author
-    usage: Usage
-    latency_ms: int | None
-    created_at: float
-    explanation: str
-    request_key: str | None
-    # Which model the request was routed to, and why; None for hand edits and older versions.
-    route: Route | None = None
-    # What the deterministic repairs changed in the code before it was checked and saved, in plain words.
-    repairs: tuple[str, ...] = ()
-
-    def to_export(self, *, current: bool) -> dict[str, Any]:
-        """This version as schema/version.schema.json describes it (request_key is internal, left out)."""
-        return {
-            "component": self.component,
-            "number": self.number,
-            "code": self.code,
-            "prompt": self.prompt,
-            "parent": self.parent,
-            "model": self.model,
-            "author": self.author,
-            "status": "ok",
-            "usage": {
-                "input_tokens": self.usage.input_tokens,
-                "output_tokens": self.usage.output_tokens,
-                "cached_tokens": self.usage.cached_tokens,
-                "cost": self.usage.cost,
-            },
-            "latency_ms": self.latency_ms,
-            "created_at": _iso_utc(self.created_at),
-            "explanation": self.explanation,
-            "current": current,
-            "route": self.route.to_dict() if self.route is not None else None,
-            "repairs": list(self.repairs),
-        }
-
-
-@dataclass(frozen=True)
-class DraftRecord:
-    """A failed, cancelled or truncated generation's partial output. Never becomes current."""
-
-    id: int
-    component: str
-    code: str
-    prompt: str
-    parent: int | None
-    model: str | None
-    error_code: str
-    error_message: str
-    usage: Usage
-    created_at: float
 
 
 @dataclass(frozen=True)
