@@ -52,7 +52,7 @@ def run_generate(options: GenerateOptions, settings: ComponentGen, stderr: TextI
     from jupyter_componentgen.engine.data import describe_data
     from jupyter_componentgen.engine.gateway.errors import COMMAND_LINE_ADVICE, advising
     from jupyter_componentgen.engine.generation import GenerationRequest
-    from jupyter_componentgen.limits import GenerationLimiter, build_engine
+    from jupyter_componentgen.wiring import build_engine
 
     description = describe_data(data, sample_rows=settings.data_sample_rows) if options.data else None
     request = GenerationRequest(
@@ -65,7 +65,7 @@ def run_generate(options: GenerateOptions, settings: ComponentGen, stderr: TextI
     progress = Progress(stderr)
     with history_store(options.out, settings) as store:
         keep_hand_edits(store, options.name, options.out)
-        engine = build_engine(settings, store, GenerationLimiter.from_settings(settings))
+        engine = build_engine(settings, store)
         try:
             with advising(COMMAND_LINE_ADVICE):
                 outcome = asyncio.run(engine.run(request, progress))

@@ -8,13 +8,13 @@ replaces the current version; its partial output is kept as a draft the person c
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import json
 import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from .admission import LOCAL_USER, Admission, GenerationLimiter
 from .autofix import FrameFailure
 from .checks.findings import CodeChecker
 from .errors import GenerationError
@@ -24,12 +24,11 @@ from .routing import Route
 from .usage import Usage
 
 if TYPE_CHECKING:
-    from jupyter_componentgen.config import ComponentGen
-
     from .data import DataDescription
     from .gateway import Gateway
     from .history import History, Ledger, VersionRecord
     from .prompts import PromptBuilder
+    from .settings import EngineSettings
 
 # A cancelled generation's error message; its status message says only what is left (kept_after_cancel).
 CANCELLED = "Cancelled before the model finished; nothing was saved."
@@ -44,8 +43,9 @@ class GenerationRequest:
     regenerate: bool = False
     # Set for a fix after the browser reported this failure (or the static checks blocked fix.code).
     fix: FrameFailure | None = None
-    # Who asks, for the usage ledger and the daily budget; empty means the operating-system user.
-    user: str = ""
+    # Who asks, for the rate, the daily budget and the usage ledger: the server's authenticated identity,
+    # else LOCAL_USER (a kernel, the command line).
+    user: str = LOCAL_USER
 
 
 @dataclass(frozen=True)
@@ -73,30 +73,28 @@ def request_key(*, component: str, instruction: str, model: str, data_shape: str
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
 
 
-def default_user() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return "unknown"
-
-
 def kept_after_cancel(current: int | None) -> str:
     """A cancelled status's message: the status line shows the phase ("Cancelled") before it."""
     return f"Version {current} is still current." if current is not None else "No version was saved."
 
 
 class Engine:
-    """Runs generations against one notebook's store."""
+    """Runs generations against one notebook's history.
+
+    Front ends build it with ``wiring.build_engine`` (static checks and a rate limiter from the settings);
+    without a ``checker`` code is released unchecked, without a ``limiter`` there is no rate limit.
+    """
 
     def __init__(
         self,
-        settings: ComponentGen,
+        settings: EngineSettings,
         store: History,
         *,
         gateway: Gateway | None = None,
         prompts: PromptBuilder | None = None,
         checker: CodeChecker | None = None,
         ledger: Ledger | None = None,
+        limiter: GenerationLimiter | None = None,
     ) -> None:
         self.settings = settings
         # The history port (the store implements it); named ``store`` because that is what every front end
@@ -127,6 +125,12 @@ class Engine:
 
         # Refuses answers that are not code, that quote the system prompt, or contain a banned phrase.
         self.screen = OutputScreen.build(prompts.system_texts(), settings.banned_phrases)
+        classifier = None
+        if settings.safety_model:
+            from .screens.classifier import SafetyClassifier
+
+            classifier = SafetyClassifier(gateway, settings.safety_model)
+        self.admission = Admission(settings, self.ledger, limiter=limiter, classifier=classifier)
 
     @staticmethod
     def new_generation_id() -> str:

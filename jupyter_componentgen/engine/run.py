@@ -1,5 +1,5 @@
-"""One generation's steps: validate, look in the cache, route, check the budget, ask the model (asking.py),
-repair and check the code, then save a version, or keep a draft and say why nothing was saved.
+"""One generation's steps: admission (admission.py), the cache, routing, the budget, the model (asking.py),
+repairs, checks and the code's size, then a saved version, or a draft and the reason nothing was saved.
 
 A failed or cancelled generation never replaces the current version; its partial output is kept as a draft.
 """
@@ -12,7 +12,6 @@ import time
 from typing import TYPE_CHECKING, Literal
 
 from .asking import Conversation
-from .budget import check_budget
 from .checks.findings import BlockedCode
 from .errors import GenerationError
 from .events import Event, EventStamper
@@ -20,7 +19,6 @@ from .generation import (
     CANCELLED,
     GenerationOutcome,
     GenerationRequest,
-    default_user,
     kept_after_cancel,
     request_key,
 )
@@ -85,7 +83,7 @@ class GenerationRun:
 
     @property
     def user(self) -> str:
-        return self.request.user or default_user()
+        return self.request.user
 
     def status(self, phase: str, message: str, usage: Usage | None = None) -> None:
         event: Event = {
@@ -112,11 +110,15 @@ class GenerationRun:
         return GenerationOutcome(self.emit.generation, status, version, code, error, self.usage, self.route)
 
     async def execute(self) -> GenerationOutcome:
-        request = self.request
         try:
-            self._validate_request()
+            slot = await self.engine.admission.admit(self.request)
         except GenerationError as error:
             return self._fail(error, keep_draft=False)
+        with slot:
+            return await self._admitted()
+
+    async def _admitted(self) -> GenerationOutcome:
+        request = self.request
         current = self.store.current(request.component)
         if current is not None:
             self.component_model = self.store.component_model(request.component)
@@ -151,7 +153,7 @@ class GenerationRun:
 
                 raise stream_timeout("total_timeout", self.settings.total_timeout) from None
             code = self._repair(code)
-            self._check_size(code)
+            self.engine.admission.check_code(code)
             self.engine.screen.screen(
                 prose="".join(self.answer.prose) if self.answer is not None else "",
                 code=code,
@@ -177,21 +179,6 @@ class GenerationRun:
         self.repairs = repaired.repairs
         return repaired.code
 
-    def _validate_request(self) -> None:
-        text = self.request.instruction.strip()
-        if not text:
-            raise GenerationError(
-                "bad_request",
-                "The instruction is empty: describe the component (or the change) under the %%component line.",
-            )
-        limit = self.settings.max_prompt_chars
-        if len(text) > limit:
-            raise GenerationError(
-                "limit",
-                f"The instruction is {len(text):,} characters; the limit is {limit:,} "
-                "(COMPONENTGEN_MAX_PROMPT_CHARS). Shorten it, or pass large content as --data.",
-            )
-
     def _check_can_ask(self, current: VersionRecord | None) -> None:
         """Route the request and check the budget, before any model is called."""
         request = self.request
@@ -209,12 +196,7 @@ class GenerationRun:
             component_model=self.component_model,
         )
         self.model = self.route.model
-        check_budget(
-            self.engine.ledger,
-            self.user,
-            budget_usd=self.settings.daily_budget_usd,
-            budget_tokens=self.settings.daily_budget_tokens,
-        )
+        self.engine.admission.check_budget(self.user)
 
     def _answer_from_cache(self, hit: VersionRecord, current: VersionRecord | None) -> GenerationOutcome:
         if current is None or current.number != hit.number:
@@ -233,15 +215,6 @@ class GenerationRun:
             }
         )
         return self.outcome("cached", version=hit, code=hit.code)
-
-    def _check_size(self, code: str) -> None:
-        size = len(code.encode("utf-8"))
-        if size > self.settings.max_code_bytes:
-            raise GenerationError(
-                "limit",
-                f"The component is {size:,} bytes; the limit is {self.settings.max_code_bytes:,} "
-                "(COMPONENTGEN_MAX_CODE_BYTES).",
-            )
 
     # Endings ----------------------------------------------------------------------------------------------
 

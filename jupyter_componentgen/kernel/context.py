@@ -57,11 +57,9 @@ class KernelContext:
         store = self.store
         with self._lock:
             if self._engine is None:
-                from jupyter_componentgen.limits import GenerationLimiter, build_engine
+                from jupyter_componentgen.wiring import build_engine
 
-                self._engine = build_engine(
-                    self.settings, store, GenerationLimiter.from_settings(self.settings)
-                )
+                self._engine = build_engine(self.settings, store)
             return self._engine
 
     def frontend_attached(self) -> bool:

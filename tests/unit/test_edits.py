@@ -10,7 +10,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from jupyter_componentgen.config import load_settings
+from jupyter_componentgen.config import engine_settings, load_settings
 from jupyter_componentgen.engine.answer import Answer
 from jupyter_componentgen.engine.answer.edits import (
     EditBlockReader,
@@ -227,7 +227,7 @@ def make_engine(tmp_path: Path, **overrides: Any) -> Engine:
     settings = load_settings(
         first_token_timeout=2.0, idle_timeout=2.0, total_timeout=20.0, max_retries=0, **overrides
     )
-    return Engine(settings, Store.for_notebook(tmp_path / "analysis.ipynb"))
+    return Engine(engine_settings(settings), Store.for_notebook(tmp_path / "analysis.ipynb"))
 
 
 def run(engine: Engine, instruction: str) -> tuple[Any, list[Event]]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import tree_sitter_typescript
 from tree_sitter import Language, Node, Parser, Query, QueryCursor
@@ -45,8 +45,28 @@ from .rules import (
 from .scope import binding_owner, shadowed
 from .values import constant_string, is_built, string_value
 
-if TYPE_CHECKING:
-    from jupyter_componentgen.config import ComponentGen
+
+class CheckSettings(Protocol):
+    """The settings the static checks read (EngineSettings has them, and so does the traitlets configurable)."""
+
+    @property
+    def static_checks(self) -> bool: ...
+
+    @property
+    def allowed_imports(self) -> Sequence[str]: ...
+
+    @property
+    def disabled_static_rules(self) -> Sequence[str]: ...
+
+    @property
+    def extra_banned_names(self) -> Sequence[str]: ...
+
+    @property
+    def max_code_bytes(self) -> int: ...
+
+    @property
+    def max_code_lines(self) -> int: ...
+
 
 SNIPPET_CHARS = 120
 # How an import finding names what is offered (the whole list is long; the README has it).
@@ -508,7 +528,7 @@ def _banned_message(name: str) -> str:
     return f"`{name}` {reason}, which components may not do; pass data in through props"
 
 
-def rules_from_settings(settings: ComponentGen) -> StaticRules:
+def rules_from_settings(settings: CheckSettings) -> StaticRules:
     narrowed = frozenset(settings.allowed_imports)
     return StaticRules(
         allowed_import=(
@@ -521,7 +541,7 @@ def rules_from_settings(settings: ComponentGen) -> StaticRules:
     )
 
 
-def checker_from_settings(settings: ComponentGen) -> StaticChecker | None:
+def checker_from_settings(settings: CheckSettings) -> StaticChecker | None:
     """The checker the engine should use, or None when static checks are switched off."""
     if not settings.static_checks:
         return None
