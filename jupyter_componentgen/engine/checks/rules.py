@@ -9,8 +9,9 @@ banned on the global object itself (``window``, ``self``, ``globalThis``, ``fram
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 # Whether a component may import a module, by its import name.
 ImportAllowed = Callable[[str], bool]
@@ -184,3 +185,38 @@ class StaticRules:
 
     def is_banned_property(self, name: str) -> bool:
         return name in self.banned_properties or name in self.extra_banned
+
+
+class CheckSettings(Protocol):
+    """The settings the static checks read (EngineSettings has them, and so does the traitlets configurable)."""
+
+    @property
+    def static_checks(self) -> bool: ...
+
+    @property
+    def allowed_imports(self) -> Sequence[str]: ...
+
+    @property
+    def disabled_static_rules(self) -> Sequence[str]: ...
+
+    @property
+    def extra_banned_names(self) -> Sequence[str]: ...
+
+    @property
+    def max_code_bytes(self) -> int: ...
+
+    @property
+    def max_code_lines(self) -> int: ...
+
+
+def rules_from_settings(settings: CheckSettings) -> StaticRules:
+    narrowed = frozenset(settings.allowed_imports)
+    return StaticRules(
+        allowed_import=(
+            (lambda module: module in narrowed and bundled_import(module)) if narrowed else bundled_import
+        ),
+        disabled=frozenset(settings.disabled_static_rules),
+        extra_banned=frozenset(settings.extra_banned_names),
+        max_bytes=settings.max_code_bytes,
+        max_lines=settings.max_code_lines,
+    )
