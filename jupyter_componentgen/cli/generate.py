@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from jupyter_componentgen.engine.usage import Usage
 from jupyter_componentgen.store import Store, VersionRecord
 
 from .files import (
@@ -64,7 +63,7 @@ def run_generate(options: GenerateOptions, settings: ComponentGen, stderr: TextI
     )
     progress = Progress(stderr)
     with history_store(options.out, settings) as store:
-        keep_hand_edits(store, options.name, options.out)
+        keep_hand_edits(store, options.name, options.out, settings)
         engine = build_engine(settings, store)
         try:
             with advising(COMMAND_LINE_ADVICE):
@@ -79,37 +78,29 @@ def run_generate(options: GenerateOptions, settings: ComponentGen, stderr: TextI
         return _report(outcome, options.out, stderr)
 
 
-def keep_hand_edits(store: Store, name: str, out: Path) -> VersionRecord | None:
+def keep_hand_edits(store: Store, name: str, out: Path, settings: ComponentGen) -> VersionRecord | None:
     """Save the output file as a version by 'user' when it holds code the history does not know.
 
     The next generation then edits what the person sees in the file, and nothing they wrote is lost.
     A file showing an older version (e.g. after a rollback in the side panel) is not an edit. The edit is
     saved with the deterministic repairs every saved version gets.
     """
+    from jupyter_componentgen.engine.history_service import HistoryService
     from jupyter_componentgen.engine.repairs import repair
 
     if not out.is_file():
         return None
     text = read_text_file(out, "--out file")
     known = {version.code for version in store.versions(name)}
-    if not text.strip() or text in known:
+    if not text.strip() or text in known or repair(text).code in known:
         return None
-    repaired = repair(text)
-    if repaired.code in known:
-        return None
-    current = store.current(name)
-    return store.add_version(
-        name,
-        code=repaired.code,
-        prompt="",
-        parent=current.number if current else None,
-        model=None,
-        author="user",
-        usage=Usage(),
-        latency_ms=None,
-        explanation=f"Edited by hand in {out.name}.",
-        repairs=repaired.repairs,
+    # The file is the person's own: it is kept as it is, without the static checks (the next generation,
+    # which edits it, is checked).
+    history = HistoryService(store, settings, checker=None)
+    edit = history.save_hand_edit(
+        name, text, explanation=f"Edited by hand in {out.name}.", static_checks=False
     )
+    return edit.version
 
 
 def _report(outcome: GenerationOutcome, out: Path, stderr: TextIO) -> int:

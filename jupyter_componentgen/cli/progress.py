@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from typing import Any, TextIO
 
+from jupyter_componentgen.engine.events import TERMINAL_PHASES
+
 # In a log, a streaming generation prints a line at most this often (a terminal line updates on every event).
 PLAIN_INTERVAL_S = 2.0
 _CLEAR_LINE = "\r\x1b[K"
@@ -28,7 +30,7 @@ class Progress:
         if event["type"] != "status":
             return
         phase = str(event.get("phase", ""))
-        if phase in {"done", "error", "cancelled", "cached"}:
+        if phase in TERMINAL_PHASES:
             # The command prints the outcome itself once the file is written (or not).
             self._phase = phase
             self.clear()

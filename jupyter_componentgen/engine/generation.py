@@ -18,7 +18,7 @@ from .admission import LOCAL_USER, Admission, GenerationLimiter
 from .autofix import FrameFailure
 from .checks.findings import CodeChecker
 from .errors import GenerationError
-from .events import EventSink, EventStamper
+from .events import Event, EventSink, EventStamper, Phase
 from .gateway.types import Timeouts
 from .routing import Route
 from .usage import Usage
@@ -48,16 +48,50 @@ class GenerationRequest:
     user: str = LOCAL_USER
 
 
+OutcomeStatus = Literal["saved", "cached", "failed", "cancelled"]
+# The terminal phase (events.py) each outcome's closing status event has.
+OUTCOME_PHASE: dict[OutcomeStatus, Phase] = {
+    "saved": "done",
+    "cached": "cached",
+    "failed": "error",
+    "cancelled": "cancelled",
+}
+
+
 @dataclass(frozen=True)
 class GenerationOutcome:
     generation: str
-    status: Literal["saved", "cached", "failed", "cancelled"]
+    status: OutcomeStatus
     version: VersionRecord | None
     code: str
     error: GenerationError | None
     usage: Usage
     # The model choice and why; None when no model was asked (cache, refusals).
     route: Route | None = None
+
+    @classmethod
+    def never_ran(
+        cls, generation: str, code: Literal["cancelled", "internal"], message: str
+    ) -> GenerationOutcome:
+        """The outcome of a generation the engine never ran to its end: cancelled before it started, or
+        stopped by a failure around the engine (the front end's own, a history that cannot be opened)."""
+        error = GenerationError(code, message, retryable=code != "cancelled")
+        return cls(generation, "cancelled" if code == "cancelled" else "failed", None, "", error, Usage())
+
+    def closing_events(self) -> list[Event]:
+        """The error and status events the engine would have ended with, for an outcome it did not make."""
+        error = self.error
+        assert error is not None, "only for an outcome without a version"
+        return [
+            {
+                "type": "error",
+                "code": error.code,
+                "message": error.message,
+                "retryable": error.retryable,
+                "draft": None,
+            },
+            {"type": "status", "phase": OUTCOME_PHASE[self.status], "message": error.message},
+        ]
 
 
 def request_key(*, component: str, instruction: str, model: str, data_shape: str, templates: str) -> str:

@@ -1,7 +1,10 @@
-"""What the kernel side shares within one process: settings, the history store, the runner and the engine.
+"""What the kernel side shares within one process: settings, the history store, the runner, the engine and
+the history service, and the live widget of each component.
 
 Everything is created on first use, so importing the package or loading the extension stays cheap, and
-the model libraries are imported on the runner's thread when the first generation starts.
+the model libraries are imported on the runner's thread when the first generation starts. The entry points
+(the magic, ``generate``, ``Component(name)``) take this process's context from ``get_context`` and hand it
+to what they create.
 """
 
 from __future__ import annotations
@@ -16,9 +19,10 @@ from .runner import EngineRunner, WaitPolicy, current_shell, frontend_attached, 
 
 if TYPE_CHECKING:
     from jupyter_componentgen.engine.generation import Engine
+    from jupyter_componentgen.engine.history_service import HistoryService
     from jupyter_componentgen.store import Store
 
-    from .api import Component
+    from .widget import ComponentWidget
 
 
 class KernelContext:
@@ -28,11 +32,12 @@ class KernelContext:
         self.settings = settings
         self.user_ns = user_ns
         # The live widget of each component name, so re-running a cell updates the same model.
-        self.components: dict[str, Component] = {}
+        self.components: dict[str, ComponentWidget] = {}
         self._lock = threading.Lock()
         self._runner: EngineRunner | None = None
         self._store: Store | None = None
         self._engine: Engine | None = None
+        self._history: HistoryService | None = None
 
     @property
     def runner(self) -> EngineRunner:
@@ -62,6 +67,21 @@ class KernelContext:
                 self._engine = build_engine(self.settings, store)
             return self._engine
 
+    @property
+    def history(self) -> HistoryService:
+        """Hand edits and rollbacks with the engine's rules (its settings and static checks), built without
+        the engine itself, so a hand edit never waits for the model libraries."""
+        store = self.store
+        with self._lock:
+            if self._history is None:
+                from jupyter_componentgen.config import engine_settings
+                from jupyter_componentgen.engine.checks.static import checker_from_settings
+                from jupyter_componentgen.engine.history_service import HistoryService
+
+                frozen = engine_settings(self.settings)
+                self._history = HistoryService(store, frozen, checker_from_settings(frozen))
+            return self._history
+
     def frontend_attached(self) -> bool:
         return frontend_attached(self.user_ns)
 
@@ -75,6 +95,7 @@ class KernelContext:
             runner, self._runner = self._runner, None
             store, self._store = self._store, None
             self._engine = None
+            self._history = None
             components = list(self.components.values())
             self.components.clear()
         for component in components:

@@ -103,7 +103,9 @@ def component_magic(line: str, cell: str, user_ns: dict[str, Any]) -> None:
         user_ns[args.as_name] = widget
     frontend = context.frontend_attached()
     if args.code:
-        _set_code(widget, cell.strip("\n") + "\n", static_checks=not args.skip_static_checks)
+        _set_code(
+            widget, cell.strip("\n") + "\n", static_checks=not args.skip_static_checks, frontend=frontend
+        )
         _display(widget)
     elif not body:
         widget.reload()
@@ -119,7 +121,7 @@ def component_magic(line: str, cell: str, user_ns: dict[str, Any]) -> None:
                 _display(widget)
 
 
-def _set_code(widget: Component, code: str, *, static_checks: bool) -> None:
+def _set_code(widget: Component, code: str, *, static_checks: bool, frontend: bool) -> None:
     """Save the cell's code; code the static checks block is listed in the widget (or on stderr where no
     view shows it), not saved and not rendered."""
     from jupyter_componentgen.engine.checks.findings import BlockedCode
@@ -127,7 +129,7 @@ def _set_code(widget: Component, code: str, *, static_checks: bool) -> None:
     try:
         widget.set_code(code, static_checks=static_checks)
     except BlockedCode as blocked:
-        if not get_context().frontend_attached():
+        if not frontend:
             lines = [f"{widget.name}: {blocked.message} {widget.status.get('message', '')}"]
             lines += [
                 f"  line {f.line}:{f.column + 1} [{f.rule}] {f.message}: {f.snippet}"

@@ -26,9 +26,11 @@ import asyncio
 import json
 import math
 from collections.abc import Callable
-from typing import Any, NotRequired, Protocol, TypedDict
+from typing import Any, Protocol
 
-from jupyter_componentgen.engine.events import Event
+from jupyter_componentgen.engine.events import TERMINAL_PHASES, Event
+
+from .status import WidgetStatus
 
 # No two code batches closer than this (a block's start and end go at once).
 MIN_DELTA_INTERVAL_S = 0.04
@@ -37,21 +39,7 @@ MIN_DELTA_INTERVAL_S = 0.04
 MAX_DELTA_LATENCY_S = 0.25
 # How long a new running phase waits for a successor before the status trait shows it.
 PHASE_SETTLE_S = 0.06
-TERMINAL_PHASES = frozenset({"done", "cached", "cancelled", "error"})
 _COALESCED = frozenset({"content_block_delta"})
-
-
-class WidgetStatus(TypedDict):
-    phase: str
-    message: str
-    model: str
-    input_tokens: int
-    output_tokens: int
-    cost: float | None
-    started_at: int | None  # epoch milliseconds while a generation runs, else None
-    elapsed_ms: int
-    # Why a request from the view was turned down (e.g. Fix with nothing to fix); the next status drops it.
-    notice: NotRequired[str]
 
 
 class StreamPort(Protocol):
@@ -60,11 +48,6 @@ class StreamPort(Protocol):
     def stream_send(self, content: dict[str, Any]) -> None: ...
 
     def stream_status(self, status: WidgetStatus) -> None: ...
-
-
-def utf16_length(text: str) -> int:
-    """Length as JavaScript counts it (UTF-16 code units)."""
-    return len(text.encode("utf-16-le")) // 2
 
 
 class EventBatcher:
@@ -82,16 +65,6 @@ class EventBatcher:
         # A batch goes before the latency cap once its envelope is at most a quarter of it.
         envelope = {"method": "custom", "content": {"type": "delta", "text": ""}}
         self._worthwhile_chars = 4 * len(json.dumps(envelope, separators=(",", ":")))
-
-    @staticmethod
-    def _sample_delta() -> Event:
-        return {
-            "type": "content_block_delta",
-            "generation": "g" * 12,
-            "seq": 1000,
-            "component": "c",
-            "text": "",
-        }
 
     def send(self, event: Event) -> None:
         """Forward ``event``; deltas may wait a little to travel with the next ones."""

@@ -21,6 +21,7 @@ from jupyter_core.utils import ensure_async
 from jupyter_componentgen.config import ComponentGen
 from jupyter_componentgen.engine.admission import GenerationLimiter
 from jupyter_componentgen.engine.generation import Engine
+from jupyter_componentgen.engine.history_service import HistoryService
 from jupyter_componentgen.store import DB_FILE_NAME, STORE_FOLDER, Store
 from jupyter_componentgen.store.moves import move_between, rekey, rekey_prefix
 from jupyter_componentgen.wiring import build_engine
@@ -111,6 +112,10 @@ class NotebookContext:
                 raise HistoryUnavailable(
                     self.api_path, shared=self.shared_store, reason=history_failure_reason(error)
                 ) from None
+
+    def history(self, store: Store) -> HistoryService:
+        """Hand edits and rollbacks of ``store`` (the one ``call`` hands over), with this engine's rules."""
+        return HistoryService(store, self.engine.settings, self.engine.checker)
 
     def pause(self) -> None:
         self._ready.clear()

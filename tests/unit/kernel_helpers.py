@@ -18,7 +18,7 @@ from IPython.core.interactiveshell import InteractiveShell
 from traitlets.config import Config
 
 from jupyter_componentgen.engine import runtime_modules
-from jupyter_componentgen.kernel import widget as widget_module
+from jupyter_componentgen.kernel import runtime_model as widget_module
 from jupyter_componentgen.kernel.context import reset_context
 from jupyter_componentgen.kernel.widget import ComponentWidget
 

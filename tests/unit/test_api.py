@@ -53,7 +53,7 @@ def test_generate_in_a_plain_script_blocks_and_returns_the_finished_component(
         heavy = {"litellm", "anthropic", "jupyter_server"} & set(sys.modules)
         print("heavy after import:", sorted(heavy))
         # The kernel only passes the built front end through; this checkout may not have built it.
-        import jupyter_componentgen.kernel.widget as widget_module
+        import jupyter_componentgen.kernel.runtime_model as widget_module
         widget_module._asset = lambda name: "export default {};"
 
         card = generate("A button that counts clicks", name="counter")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from jupyter_componentgen.kernel.api import Component
-from jupyter_componentgen.kernel.widget import shared_runtime
+from jupyter_componentgen.kernel.runtime_model import shared_runtime
 from tests.unit.kernel_helpers import CommRecorder, kernel_side
 
 CHART = """\

@@ -37,10 +37,15 @@ class CodeChecker(Protocol):
 
 
 class BlockedCode(GenerationError):
-    """The generated code broke a static rule; it was not rendered or saved as a version."""
+    """The code broke a static rule; it was not rendered or saved as a version.
 
-    def __init__(self, findings: Sequence[Finding]) -> None:
+    ``source`` is the code that was judged, when the raiser holds it (a hand edit; a generation keeps it as
+    a draft instead).
+    """
+
+    def __init__(self, findings: Sequence[Finding], source: str = "") -> None:
         self.findings = tuple(findings)
+        self.source = source
         first = self.findings[0]
         more = f" (and {len(self.findings) - 1} more)" if len(self.findings) > 1 else ""
         super().__init__(
