@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from .api import Component, generate
-    from .widget import ComponentWidget
+    from .kernel.api import Component, generate
+    from .kernel.widget import ComponentWidget
 
 __all__ = [
     "Component",
@@ -21,7 +21,7 @@ __all__ = [
     "load_ipython_extension",
 ]
 
-_LAZY = {"Component": ".api", "generate": ".api", "ComponentWidget": ".widget"}
+_LAZY = {"Component": ".kernel.api", "generate": ".kernel.api", "ComponentWidget": ".kernel.widget"}
 
 
 def __getattr__(name: str) -> Any:
@@ -37,7 +37,7 @@ def __getattr__(name: str) -> Any:
 
 def load_ipython_extension(ipython: Any) -> None:
     """``%load_ext jupyter_componentgen``: registers the ``%%component`` cell magic."""
-    from .magic import load_ipython_extension as load
+    from .kernel.magic import load_ipython_extension as load
 
     load(ipython)
 

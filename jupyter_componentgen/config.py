@@ -2,12 +2,13 @@
 
 Every option lives on the ``ComponentGen`` configurable, so ``c.ComponentGen.model = ...`` works in any
 Jupyter config file, and each can be overridden by ``COMPONENTGEN_<OPTION>`` in the environment.
-Precedence, lowest first: defaults, config files, environment, explicit arguments.
+Precedence, lowest first: defaults, config files, environment, explicit arguments. The engine gets its own
+frozen part of them (``engine_settings``); the server's own limits are traits of its extension app.
 """
 
 from __future__ import annotations
 
-import json
+import dataclasses
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -17,6 +18,7 @@ from traitlets import Bool, Enum, Float, Int, List, TraitError, TraitType, Unico
 from traitlets.config import Config, Configurable
 
 from .engine.defaults import DEFAULT_MODEL
+from .engine.settings import EngineSettings
 
 ENV_PREFIX = "COMPONENTGEN_"
 CONFIG_FILE_BASENAME = "jupyter_componentgen_config"
@@ -212,6 +214,10 @@ def load_settings(config: Config | None = None, **overrides: Any) -> ComponentGe
     return settings
 
 
-def describe_settings(settings: ComponentGen) -> str:
-    """Settings as JSON, for `jupyter componentgen` diagnostics."""
-    return json.dumps({name: getattr(settings, name) for name in settings.trait_names(config=True)}, indent=2)
+def engine_settings(settings: ComponentGen) -> EngineSettings:
+    """The engine's frozen view of ``settings``: each field of EngineSettings from the trait of its name."""
+    values: dict[str, Any] = {}
+    for field in dataclasses.fields(EngineSettings):
+        value = getattr(settings, field.name)
+        values[field.name] = tuple(value) if isinstance(value, list) else value
+    return EngineSettings(**values)

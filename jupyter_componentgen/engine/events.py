@@ -26,6 +26,8 @@ class RouteDict(TypedDict):
 Phase = Literal[
     "queued", "connecting", "streaming", "retrying", "saving", "done", "cached", "cancelled", "error"
 ]
+# The phases a generation ends on; every other phase means it still runs.
+TERMINAL_PHASES: frozenset[str] = frozenset({"done", "cached", "cancelled", "error"})
 
 # Every event is a JSON object with "type", "generation" and "seq"; the engine stamps the last two.
 Event = dict[str, Any]

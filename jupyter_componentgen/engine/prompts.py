@@ -17,7 +17,7 @@ from string import Template
 from jupyter_componentgen.resources import resource_dir
 
 from .data import DataDescription
-from .llm_types import Message, PromptPart
+from .gateway.types import Message, PromptPart
 
 # Each template and the exact placeholders it must use.
 TEMPLATE_PLACEHOLDERS: dict[str, frozenset[str]] = {

@@ -14,8 +14,8 @@ import weakref
 from dataclasses import dataclass, field
 
 from jupyter_componentgen.engine.autofix import AutoFixGate, FrameFailure
-from jupyter_componentgen.engine.code_checks import Finding
-from jupyter_componentgen.engine.static_checks import StaticChecker
+from jupyter_componentgen.engine.checks.findings import Finding
+from jupyter_componentgen.engine.checks.static import StaticChecker
 from jupyter_componentgen.store import DraftRecord, Store, VersionRecord
 
 from . import messages_out as out

@@ -17,11 +17,9 @@ from collections.abc import Callable
 from typing import Literal
 
 from jupyter_componentgen.engine.data import DataDescription
-from jupyter_componentgen.engine.errors import GenerationError
 from jupyter_componentgen.engine.events import Event
-from jupyter_componentgen.engine.gateway_errors import PANEL_ADVICE, advising
+from jupyter_componentgen.engine.gateway.errors import PANEL_ADVICE, advising
 from jupyter_componentgen.engine.generation import Engine, GenerationOutcome, GenerationRequest
-from jupyter_componentgen.engine.usage import Usage
 
 from . import messages_out as out
 from . import metrics
@@ -259,20 +257,10 @@ class GenerationManager:
         self, generation: Generation, code: Literal["cancelled", "internal"], message: str
     ) -> GenerationOutcome:
         """The error and status events the engine would have sent, for a generation it never ran."""
-        self._record(
-            generation,
-            {
-                "type": "error",
-                "code": code,
-                "message": message,
-                "retryable": code != "cancelled",
-                "draft": None,
-            },
-        )
-        phase = "cancelled" if code == "cancelled" else "error"
-        self._record(generation, {"type": "status", "phase": phase, "message": message})
-        status: Literal["cancelled", "failed"] = "cancelled" if code == "cancelled" else "failed"
-        return GenerationOutcome(generation.id, status, None, "", GenerationError(code, message), Usage())
+        outcome = GenerationOutcome.never_ran(generation.id, code, message)
+        for event in outcome.closing_events():
+            self._record(generation, event)
+        return outcome
 
     def _end_unstarted(self, generation: Generation, code: Literal["cancelled"], message: str) -> None:
         self._finish(generation, self._synthesise_end(generation, code, message))

@@ -15,18 +15,18 @@ from jupyter_server.auth.decorator import authorized
 from jupyter_server.base.handlers import APIHandler
 from tornado import web
 
-from jupyter_componentgen.engine.code_checks import BlockedCode
+from jupyter_componentgen.engine.admission import check_code_size
+from jupyter_componentgen.engine.checks.findings import BlockedCode
+from jupyter_componentgen.engine.errors import GenerationError
 from jupyter_componentgen.engine.gateway import key_status
-from jupyter_componentgen.engine.gateway_errors import PANEL_ADVICE, advising
-from jupyter_componentgen.engine.repairs import repair
-from jupyter_componentgen.engine.usage import Usage
+from jupyter_componentgen.engine.gateway.errors import PANEL_ADVICE, advising
+from jupyter_componentgen.engine.history_service import HAND_EDIT_PROMPT, HandEdit
 from jupyter_componentgen.store import DraftRecord, Store, VersionNotFoundError, VersionRecord
 
 from .notebooks import HistoryUnavailable, NotebookContext
 from .paths import NotebookPathError
 from .service import AUTH_RESOURCE, ComponentGenService
 
-HAND_EDIT_PROMPT = "Edited by hand"
 T = TypeVar("T")
 
 
@@ -156,10 +156,10 @@ class VersionsHandler(_Handler):
         code, parent, prompt = body.get("code"), body.get("parent"), body.get("prompt", HAND_EDIT_PROMPT)
         if not isinstance(code, str) or not code.strip():
             raise web.HTTPError(400, 'Send the edited code as {"code": "..."}.')
-        limit = self.service.settings.max_code_bytes
-        size = len(code.encode("utf-8"))
-        if size > limit:
-            raise web.HTTPError(413, f"The code is {size:,} bytes; the limit is {limit:,}.")
+        try:
+            check_code_size(code, self.service.settings)  # before the notebook is even looked up
+        except GenerationError as error:
+            raise web.HTTPError(413, error.message) from None
         if parent is not None and (isinstance(parent, bool) or not isinstance(parent, int)):
             raise web.HTTPError(400, "'parent' must be the version number the edit started from.")
         if not isinstance(prompt, str):
@@ -167,32 +167,21 @@ class VersionsHandler(_Handler):
         context = await self._context()
         self._refuse_while_generating(context, name, "save")
 
-        checker = context.engine.checker
-
-        def save(store: Store) -> VersionRecord:
-            repaired = repair(code)  # here, in the worker thread: a long file takes a parse
-            findings = list(checker(repaired.code)) if checker is not None else []
-            if findings:
-                raise BlockedCode(findings)
-            base = parent
-            if base is None:
-                current = store.current(name)
-                base = current.number if current else None
-            return store.add_version(
-                name, code=repaired.code, prompt=prompt, parent=base, model=None, author="user", usage=Usage(),
-                latency_ms=None, repairs=repaired.repairs,
-            )  # fmt: skip
+        def save(store: Store) -> HandEdit:
+            # In the worker thread: the repairs and the checks parse the code.
+            return context.history(store).save_hand_edit(name, code, parent=parent, prompt=prompt)
 
         try:
-            version = await self._call(context, save)
+            edit = await self._call(context, save)
         except VersionNotFoundError as error:
             raise web.HTTPError(404, str(error)) from None
         except BlockedCode as blocked:
             findings = [finding.to_dict() for finding in blocked.findings]
             self._reply({"message": blocked.message, "reason": "blocked", "findings": findings}, status=422)
             return
-        self.service.announce_update(context, version, "user_edit", saved=True)
-        self._reply(version.to_export(current=True), status=201)
+        if edit.new:
+            self.service.announce_update(context, edit.version, "user_edit", saved=True)
+        self._reply(edit.version.to_export(current=True), status=201 if edit.new else 200)
 
 
 class VersionHandler(_Handler):
@@ -219,7 +208,7 @@ class RollbackHandler(_Handler):
         context = await self._context()
         self._refuse_while_generating(context, name, "roll back")
         try:
-            version = await self._call(context, lambda store: store.set_current(name, number))
+            version = await self._call(context, lambda store: context.history(store).rollback(name, number))
         except VersionNotFoundError as error:
             raise web.HTTPError(404, str(error)) from None
         self.service.announce_update(context, version, "rollback", saved=False)

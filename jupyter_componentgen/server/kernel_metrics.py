@@ -1,7 +1,7 @@
 """Static-check blocks that happened in kernels, added to the server's /metrics.
 
 Kernels started by this server inherit METRICS_DIR_ENV and write their running totals there
-(engine/static_metrics); at each scrape the collector sums every process's file except the server's own
+(engine/checks/metrics.py); at each scrape the collector sums every process's file except the server's own
 (its blocks are already in componentgen_static_blocks).
 """
 
@@ -17,7 +17,7 @@ from prometheus_client import REGISTRY
 from prometheus_client.core import CounterMetricFamily
 from prometheus_client.registry import Collector
 
-from jupyter_componentgen.engine.static_metrics import METRICS_DIR_ENV, PROCESS_FILE_PREFIX, process_file
+from jupyter_componentgen.engine.checks.metrics import METRICS_DIR_ENV, PROCESS_FILE_PREFIX, process_file
 
 
 class KernelBlocksCollector(Collector):

@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
+from jupyter_componentgen.engine.admission import prompt_size_problem
 from jupyter_componentgen.resources import check_component_name
 
 MAX_ID_CHARS = 100
@@ -209,13 +210,10 @@ class _Fields:
         instruction = self.data.get("instruction")
         if not isinstance(instruction, str) or not instruction.strip():
             self.fail("'instruction' must describe the component (or the change) in words.")
-        if len(instruction) > max_instruction_chars:
-            raise BadMessage(
-                "too_large",
-                f"The instruction is {len(instruction):,} characters; the limit is {max_instruction_chars:,}. "
-                "Shorten it.",
-                request_id,
-            )
+        # Refused before it is queued, with the engine's own message (it checks again when it runs).
+        too_long = prompt_size_problem(instruction, max_instruction_chars)
+        if too_long is not None:
+            raise BadMessage("too_large", too_long, request_id)
         model = self.text("model", limit=200, optional=True)
         regenerate = self.data.get("regenerate", False)
         if not isinstance(regenerate, bool):

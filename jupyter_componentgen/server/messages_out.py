@@ -6,7 +6,7 @@ import json
 from typing import Any, Literal, NotRequired, TypedDict
 
 from jupyter_componentgen.engine.events import Event
-from jupyter_componentgen.engine.redaction import redact
+from jupyter_componentgen.engine.gateway.redaction import redact
 
 GenerationState = Literal["queued", "running"]
 UpdateReason = Literal["generated", "rollback", "user_edit", "cached"]
@@ -99,7 +99,7 @@ class Subscribed(TypedDict):
 def encode(message: Any) -> str:
     """One message as the socket's text frame (encoded once, however many clients receive it).
 
-    Key values are blanked out of every message but the model's code (redact.py). Text a client sent
+    Key values are blanked out of every message but the model's code (engine/gateway/redaction.py). Text a client sent
     may hold lone surrogates ("\\ud800" in its JSON), which UTF-8 cannot carry: such a message is sent
     with ASCII escapes instead, which JSON readers decode to the same string.
     """

@@ -19,11 +19,13 @@ from typing import Any, TypeVar
 from jupyter_core.utils import ensure_async
 
 from jupyter_componentgen.config import ComponentGen
+from jupyter_componentgen.engine.admission import GenerationLimiter
 from jupyter_componentgen.engine.generation import Engine
-from jupyter_componentgen.limits import GenerationLimiter, build_engine
+from jupyter_componentgen.engine.history_service import HistoryService
 from jupyter_componentgen.store import DB_FILE_NAME, STORE_FOLDER, Store
+from jupyter_componentgen.store.moves import move_between, rekey, rekey_prefix
+from jupyter_componentgen.wiring import build_engine
 
-from .history_moves import move_between, rekey, rekey_prefix
 from .paths import NotebookFile, NotebookPathError, inside_root, os_path_of, resolve_notebook
 
 T = TypeVar("T")
@@ -111,6 +113,10 @@ class NotebookContext:
                     self.api_path, shared=self.shared_store, reason=history_failure_reason(error)
                 ) from None
 
+    def history(self, store: Store) -> HistoryService:
+        """Hand edits and rollbacks of ``store`` (the one ``call`` hands over), with this engine's rules."""
+        return HistoryService(store, self.engine.settings, self.engine.checker)
+
     def pause(self) -> None:
         self._ready.clear()
 
@@ -140,7 +146,8 @@ class NotebookRegistry:
     ) -> None:
         self.contents_manager = contents_manager
         self.settings = settings
-        # One rate for the server process; its queue bounds concurrency per user (GenerationManager).
+        # One rate per user for the whole server process; its queue bounds generations at once per user
+        # (GenerationManager).
         limiter = GenerationLimiter(settings.generations_per_minute, 0)
         self._engine_factory: EngineFactory = engine_factory or (
             lambda store: build_engine(settings, store, limiter)

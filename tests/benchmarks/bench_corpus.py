@@ -223,7 +223,7 @@ def print_module_bytes() -> None:
     if not MANIFEST.is_file():
         print("\nModule sizes: skipped (the front-end build has no static/modules/manifest.json yet).")
         return
-    from jupyter_componentgen.html_export import standalone_html
+    from jupyter_componentgen.cli.html_export import standalone_html
 
     manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
     modules: dict[str, Any] = manifest.get("modules", {})

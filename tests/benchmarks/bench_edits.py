@@ -28,7 +28,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from jupyter_componentgen.config import load_settings  # noqa: E402
+from jupyter_componentgen.config import engine_settings, load_settings  # noqa: E402
 from jupyter_componentgen.engine.generation import Engine, GenerationOutcome, GenerationRequest  # noqa: E402
 from jupyter_componentgen.store import Store  # noqa: E402
 from tests.faults.cases import CASES, FIRST_TOKEN_TIMEOUT, IDLE_TIMEOUT  # noqa: E402
@@ -300,7 +300,7 @@ def _answers(task: EditTask) -> tuple[str, str, list[str]]:
 
 def _engine(folder: Path, **overrides: object) -> Engine:
     options: dict[str, object] = {"model": MODEL, "max_retries": 0, "cache": False, **overrides}
-    return Engine(load_settings(**options), Store.for_notebook(folder / "bench.ipynb"))
+    return Engine(engine_settings(load_settings(**options)), Store.for_notebook(folder / "bench.ipynb"))
 
 
 def _run(engine: Engine, instruction: str) -> GenerationOutcome:

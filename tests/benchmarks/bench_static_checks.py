@@ -19,7 +19,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from jupyter_componentgen.engine.static_checks import StaticChecker  # noqa: E402
+from jupyter_componentgen.engine.checks.static import StaticChecker  # noqa: E402
 from tests.provider import recording  # noqa: E402
 
 ROUNDS = 30

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from jupyter_componentgen.config import load_settings
+from jupyter_componentgen.config import engine_settings, load_settings
 from jupyter_componentgen.engine.events import Event
 from jupyter_componentgen.engine.generation import Engine, GenerationRequest
 from jupyter_componentgen.store import Store
@@ -31,7 +31,7 @@ def make_engine(tmp_path: Path, fallback: bool, **overrides: Any) -> Engine:
         "max_retries": 0,
     }
     settings = load_settings(**{**options, **overrides})
-    return Engine(settings, Store.for_notebook(tmp_path / "analysis.ipynb"))
+    return Engine(engine_settings(settings), Store.for_notebook(tmp_path / "analysis.ipynb"))
 
 
 def run_timed(engine: Engine, provider: ScriptedProvider) -> tuple[Any, list[Event], float]:

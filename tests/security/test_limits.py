@@ -9,18 +9,18 @@ from typing import Any
 import pytest
 
 from jupyter_componentgen.config import load_settings
-from jupyter_componentgen.engine.data import describe_data
-from jupyter_componentgen.engine.errors import GenerationError
-from jupyter_componentgen.engine.events import Event
-from jupyter_componentgen.engine.generation import GenerationRequest
-from jupyter_componentgen.limits import (
+from jupyter_componentgen.engine.admission import (
     GenerationLimiter,
-    build_engine,
     check_code_size,
     check_data_sample,
     check_prompt_size,
 )
+from jupyter_componentgen.engine.data import describe_data
+from jupyter_componentgen.engine.errors import GenerationError
+from jupyter_componentgen.engine.events import Event
+from jupyter_componentgen.engine.generation import GenerationRequest
 from jupyter_componentgen.store import Store
+from jupyter_componentgen.wiring import build_engine
 from tests.provider import Script, ScriptedProvider, recording
 
 
@@ -50,19 +50,25 @@ def test_prompt_data_and_code_sizes_are_refused_naming_the_limit() -> None:
     check_code_size("x" * 20, settings)
 
 
+def start(limiter: GenerationLimiter, user: str) -> None:
+    """Count one generation start for ``user`` (admit() counts it when the generation begins)."""
+    with limiter.admit(user):
+        pass
+
+
 def test_generations_per_minute_slide_with_the_clock_and_are_per_user() -> None:
     clock = Clock()
     limiter = GenerationLimiter(per_minute=2, concurrent=0, clock=clock)
-    limiter.check_rate("ada")
-    limiter.check_rate("ada")
-    limiter.check_rate("grace")
+    start(limiter, "ada")
+    start(limiter, "ada")
+    start(limiter, "grace")
     with pytest.raises(GenerationError) as refused:
-        limiter.check_rate("ada")
+        start(limiter, "ada")
     assert refused.value.code == "limit"
     assert "generations_per_minute = 2" in refused.value.message
     assert "Try again in 60 s" in refused.value.message
     clock.now += 60.0
-    limiter.check_rate("ada")
+    start(limiter, "ada")
 
 
 def test_concurrent_generations_are_limited_per_user_and_released() -> None:

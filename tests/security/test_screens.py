@@ -8,16 +8,17 @@ from pathlib import Path
 import pytest
 
 from jupyter_componentgen.config import load_settings
+from jupyter_componentgen.engine.admission import GenerationLimiter
+from jupyter_componentgen.engine.checks.metrics import STATIC_BLOCKS
 from jupyter_componentgen.engine.events import Event
 from jupyter_componentgen.engine.gateway import Gateway
+from jupyter_componentgen.engine.gateway.types import Timeouts
 from jupyter_componentgen.engine.generation import GenerationRequest
-from jupyter_componentgen.engine.llm_types import Timeouts
-from jupyter_componentgen.engine.output_screen import OutputScreen, RefusedOutput
 from jupyter_componentgen.engine.prompts import PromptBuilder
-from jupyter_componentgen.engine.safety_classifier import PromptRefused, SafetyClassifier, parse_verdict
-from jupyter_componentgen.engine.static_metrics import STATIC_BLOCKS
-from jupyter_componentgen.limits import GenerationLimiter, build_engine
+from jupyter_componentgen.engine.screens.classifier import PromptRefused, SafetyClassifier, parse_verdict
+from jupyter_componentgen.engine.screens.output import OutputScreen, RefusedOutput
 from jupyter_componentgen.store import Store
+from jupyter_componentgen.wiring import build_engine
 from tests.provider import Script, ScriptedProvider, recording
 
 

@@ -8,8 +8,8 @@ import re
 import pytest
 
 from jupyter_componentgen.config import load_settings
-from jupyter_componentgen.engine.static_checks import StaticChecker, checker_from_settings
-from jupyter_componentgen.engine.static_rules import StaticRules
+from jupyter_componentgen.engine.checks.rules import StaticRules
+from jupyter_componentgen.engine.checks.static import StaticChecker, checker_from_settings
 from tests.provider import recording
 
 CHECKER = StaticChecker()

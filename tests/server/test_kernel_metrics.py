@@ -10,12 +10,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from jupyter_componentgen.engine.static_metrics import METRICS_DIR_ENV
+from jupyter_componentgen.engine.checks.metrics import METRICS_DIR_ENV
 
 # What a kernel does when a generated component breaks the rules: the engine's own checker, in its own process.
 KERNEL_BLOCKS = """
 from jupyter_componentgen.config import load_settings
-from jupyter_componentgen.engine.static_checks import checker_from_settings
+from jupyter_componentgen.engine.checks.static import checker_from_settings
 
 check = checker_from_settings(load_settings())
 for code in ('fetch("/x");\\n', 'indexedDB.open("a");\\neval("1");\\n'):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from jupyter_componentgen.config import load_settings
+from jupyter_componentgen.config import engine_settings, load_settings
 from jupyter_componentgen.engine.data import describe_data
 from jupyter_componentgen.engine.generation import Engine, GenerationRequest
 from jupyter_componentgen.store import Store
@@ -28,7 +28,7 @@ async def test_a_panel_edit_describes_the_data_the_cell_passed(
     llm_env.enqueue(Script(card, tokens_per_second=FAST), Script(card, tokens_per_second=FAST))
     # The kernel's side: a %%component cell with --data, through the same engine the magic uses.
     kernel_store = Store.for_notebook(jp_root_dir / notebook)
-    engine = Engine(load_settings(model=MODEL, max_retries=0), kernel_store)
+    engine = Engine(engine_settings(load_settings(model=MODEL, max_retries=0)), kernel_store)
     made = await engine.run(
         GenerationRequest("sales_card", "a sales card", data=describe_data(SALES)), lambda event: None
     )

@@ -14,7 +14,6 @@ import pytest
 from jupyter_componentgen.engine.usage import Usage
 from jupyter_componentgen.resources import load_schema
 from jupyter_componentgen.server.event_log import EventLog, ResumeGap
-from jupyter_componentgen.server.history_moves import move_between, rekey, rekey_prefix
 from jupyter_componentgen.server.hub import Hub
 from jupyter_componentgen.server.messages_in import (
     BadMessage,
@@ -26,6 +25,7 @@ from jupyter_componentgen.server.messages_in import (
 )
 from jupyter_componentgen.server.paths import NotebookPathError, normalise_api_path
 from jupyter_componentgen.store import Store
+from jupyter_componentgen.store.moves import move_between, rekey, rekey_prefix
 
 WS = jsonschema.Draft202012Validator(load_schema("ws"))
 

@@ -17,10 +17,10 @@ from comm.base_comm import BaseComm
 from IPython.core.interactiveshell import InteractiveShell
 from traitlets.config import Config
 
-from jupyter_componentgen import runtime_modules
-from jupyter_componentgen import widget as widget_module
-from jupyter_componentgen.kernel_context import reset_context
-from jupyter_componentgen.widget import ComponentWidget
+from jupyter_componentgen.engine import runtime_modules
+from jupyter_componentgen.kernel import runtime_model as widget_module
+from jupyter_componentgen.kernel.context import reset_context
+from jupyter_componentgen.kernel.widget import ComponentWidget
 
 
 @dataclass

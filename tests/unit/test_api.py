@@ -19,11 +19,11 @@ from IPython.core.interactiveshell import InteractiveShell
 from traitlets.config import Config
 
 import jupyter_componentgen
-from jupyter_componentgen import kernel_runner
-from jupyter_componentgen.api import Component, generate
-from jupyter_componentgen.kernel_context import get_context
-from jupyter_componentgen.kernel_interrupt import IdleInterruptHandler
-from jupyter_componentgen.kernel_runner import should_block
+from jupyter_componentgen.kernel import runner as kernel_runner
+from jupyter_componentgen.kernel.api import Component, generate
+from jupyter_componentgen.kernel.context import get_context
+from jupyter_componentgen.kernel.interrupt import IdleInterruptHandler
+from jupyter_componentgen.kernel.runner import should_block
 from jupyter_componentgen.store import Store
 from tests.provider import Script, ScriptedProvider, recording
 from tests.unit.kernel_helpers import CommRecorder, code_between_markers, kernel_side
@@ -53,7 +53,7 @@ def test_generate_in_a_plain_script_blocks_and_returns_the_finished_component(
         heavy = {"litellm", "anthropic", "jupyter_server"} & set(sys.modules)
         print("heavy after import:", sorted(heavy))
         # The kernel only passes the built front end through; this checkout may not have built it.
-        import jupyter_componentgen.widget as widget_module
+        import jupyter_componentgen.kernel.runtime_model as widget_module
         widget_module._asset = lambda name: "export default {};"
 
         card = generate("A button that counts clicks", name="counter")

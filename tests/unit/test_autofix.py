@@ -9,9 +9,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from jupyter_componentgen.api import generate
 from jupyter_componentgen.engine.autofix import AutoFixGate, FrameFailure
-from jupyter_componentgen.kernel_context import get_context
+from jupyter_componentgen.kernel.api import generate
+from jupyter_componentgen.kernel.context import get_context
 from jupyter_componentgen.resources import load_schema
 from tests.provider import BROKEN_COMPONENT_ERROR_LINE, Script, ScriptedProvider, recording
 from tests.unit.kernel_helpers import CommRecorder, code_between_markers, from_view, kernel_side
@@ -240,7 +240,7 @@ def test_a_cancelled_fix_leaves_the_findings_to_fix_again(
 
 
 def test_a_widget_without_a_history_refuses_to_fix(comms: CommRecorder) -> None:
-    from jupyter_componentgen.widget import ComponentWidget
+    from jupyter_componentgen.kernel.widget import ComponentWidget
 
     loose = ComponentWidget("loose", code="export default () => null;", version=1)
     from_view(loose, {"type": "fix"})

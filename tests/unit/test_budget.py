@@ -7,8 +7,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from jupyter_componentgen.config import load_settings
-from jupyter_componentgen.engine.budget import start_of_today
+from jupyter_componentgen.config import engine_settings, load_settings
+from jupyter_componentgen.engine.admission import start_of_today
 from jupyter_componentgen.engine.events import Event
 from jupyter_componentgen.engine.generation import Engine, GenerationRequest
 from jupyter_componentgen.store import Store
@@ -23,7 +23,7 @@ def make_engine(tmp_path: Path, **overrides: Any) -> Engine:
     settings = load_settings(
         model=MODEL, first_token_timeout=2.0, idle_timeout=2.0, max_retries=0, **overrides
     )
-    return Engine(settings, Store.for_notebook(tmp_path / "analysis.ipynb"))
+    return Engine(engine_settings(settings), Store.for_notebook(tmp_path / "analysis.ipynb"))
 
 
 def run(

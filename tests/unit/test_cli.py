@@ -14,9 +14,9 @@ import jsonschema
 import pytest
 
 from jupyter_componentgen.cli import main
-from jupyter_componentgen.cli_progress import Progress
+from jupyter_componentgen.cli.html_export import PAGE_CSP
+from jupyter_componentgen.cli.progress import Progress
 from jupyter_componentgen.engine.usage import Usage
-from jupyter_componentgen.html_export import PAGE_CSP
 from jupyter_componentgen.resources import load_schema
 from jupyter_componentgen.store import Store
 from tests.provider import Fault, Script, ScriptedProvider, recording

@@ -13,7 +13,7 @@ import pytest
 from IPython.core.interactiveshell import InteractiveShell
 from IPython.utils.capture import capture_output
 
-from jupyter_componentgen.config import load_settings
+from jupyter_componentgen.config import engine_settings, load_settings
 from jupyter_componentgen.engine.generation import Engine, GenerationRequest
 from jupyter_componentgen.engine.routing import Route, choose_route
 from jupyter_componentgen.engine.usage import Usage
@@ -180,7 +180,7 @@ def test_the_engine_edits_with_the_components_model(tmp_path: Path, llm_env: Scr
         Script(COUNTER, tokens_per_second=FAST), Script(COUNTER.replace("600", "700"), tokens_per_second=FAST)
     )
     settings = load_settings(model=DEFAULT, edit_model=CHEAP, first_token_timeout=2.0, max_retries=0)
-    engine = Engine(settings, Store.for_notebook(tmp_path / "analysis.ipynb"))
+    engine = Engine(engine_settings(settings), Store.for_notebook(tmp_path / "analysis.ipynb"))
     asyncio.run(engine.run(GenerationRequest("counter", "A counter", model=CHOSEN), lambda _: None))
 
     events: list[dict[str, Any]] = []

@@ -10,7 +10,7 @@ from typing import Any, cast
 import jsonschema
 import pytest
 
-from jupyter_componentgen.api import check_name
+from jupyter_componentgen.kernel.component import check_name
 from jupyter_componentgen.resources import check_component_name, load_schema
 from jupyter_componentgen.server.messages_in import BadMessage, parse_client_message
 from jupyter_componentgen.server.routes import routes

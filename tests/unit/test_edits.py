@@ -10,9 +10,9 @@ from typing import Any
 import jsonschema
 import pytest
 
-from jupyter_componentgen.config import load_settings
+from jupyter_componentgen.config import engine_settings, load_settings
 from jupyter_componentgen.engine.answer import Answer
-from jupyter_componentgen.engine.edits import (
+from jupyter_componentgen.engine.answer.edits import (
     EditBlockReader,
     EditMismatch,
     SearchReplace,
@@ -227,7 +227,7 @@ def make_engine(tmp_path: Path, **overrides: Any) -> Engine:
     settings = load_settings(
         first_token_timeout=2.0, idle_timeout=2.0, total_timeout=20.0, max_retries=0, **overrides
     )
-    return Engine(settings, Store.for_notebook(tmp_path / "analysis.ipynb"))
+    return Engine(engine_settings(settings), Store.for_notebook(tmp_path / "analysis.ipynb"))
 
 
 def run(engine: Engine, instruction: str) -> tuple[Any, list[Event]]:
@@ -345,7 +345,7 @@ def test_an_ambiguous_edit_then_another_edit_fails_without_a_new_version(
 def test_the_cell_widget_restarts_its_preview_from_the_code_after_each_block(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, llm_env: ScriptedProvider
 ) -> None:
-    from jupyter_componentgen.api import Component
+    from jupyter_componentgen.kernel.api import Component
     from tests.unit.kernel_helpers import decode_events, from_view, kernel_side
 
     code = original_code()

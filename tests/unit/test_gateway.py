@@ -12,10 +12,11 @@ from collections.abc import Iterator
 import pytest
 
 from jupyter_componentgen import config
-from jupyter_componentgen.engine import gateway_errors
 from jupyter_componentgen.engine.errors import GenerationError
 from jupyter_componentgen.engine.gateway import Gateway
-from jupyter_componentgen.engine.llm_types import (
+from jupyter_componentgen.engine.gateway import errors as gateway_errors
+from jupyter_componentgen.engine.gateway.pricing import cost_of
+from jupyter_componentgen.engine.gateway.types import (
     LLMRequest,
     Message,
     PromptPart,
@@ -25,7 +26,6 @@ from jupyter_componentgen.engine.llm_types import (
     TextChunk,
     Timeouts,
 )
-from jupyter_componentgen.engine.pricing import cost_of
 from jupyter_componentgen.engine.usage import Usage
 from tests.provider import Fault, Script, ScriptedProvider, tokenize
 
@@ -550,7 +550,7 @@ def test_backoff_grows_with_jitter_and_honours_a_small_retry_after() -> None:
 def test_importing_the_gateway_does_not_import_the_slow_client_libraries() -> None:
     code = (
         "import sys\n"
-        "import jupyter_componentgen.engine.gateway, jupyter_componentgen.engine.pricing\n"
+        "import jupyter_componentgen.engine.gateway, jupyter_componentgen.engine.gateway.pricing\n"
         "assert 'litellm' not in sys.modules, 'litellm was imported'\n"
         "assert 'anthropic' not in sys.modules, 'anthropic was imported'\n"
     )

@@ -11,7 +11,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from jupyter_componentgen.config import load_settings
+from jupyter_componentgen.config import engine_settings, load_settings
 from jupyter_componentgen.engine.events import Event
 from jupyter_componentgen.engine.generation import Engine, GenerationRequest
 from jupyter_componentgen.resources import load_schema
@@ -27,7 +27,7 @@ def make_engine(tmp_path: Path, **overrides: Any) -> Engine:
         first_token_timeout=2.0, idle_timeout=2.0, total_timeout=20.0, max_retries=0, **overrides
     )
     store = Store.for_notebook(tmp_path / "analysis.ipynb")
-    return Engine(settings, store)
+    return Engine(engine_settings(settings), store)
 
 
 async def run(engine: Engine, instruction: str, **kwargs: Any) -> tuple[Any, list[Event]]:
@@ -207,7 +207,7 @@ def test_cancel_closes_the_provider_stream_and_keeps_the_draft(
 def test_checked_code_is_released_line_by_line_and_a_finding_blocks_it(
     tmp_path: Path, llm_env: ScriptedProvider
 ) -> None:
-    from jupyter_componentgen.engine.code_checks import Finding
+    from jupyter_componentgen.engine.checks.findings import Finding
 
     hostile = COUNTER.replace(
         "  const [count, setCount] = useState(0);", '  fetch("https://example.invalid");'
@@ -221,7 +221,9 @@ def test_checked_code_is_released_line_by_line_and_a_finding_blocks_it(
         return [] if line is None else [Finding("network", "fetch is not allowed", line, 2, "fetch(")]
 
     settings = load_settings(first_token_timeout=2.0, idle_timeout=2.0, max_retries=0)
-    engine = Engine(settings, Store.for_notebook(tmp_path / "analysis.ipynb"), checker=no_fetch)
+    engine = Engine(
+        engine_settings(settings), Store.for_notebook(tmp_path / "analysis.ipynb"), checker=no_fetch
+    )
     outcome, events = asyncio.run(run(engine, "A button"))
 
     assert outcome.error is not None
@@ -243,7 +245,7 @@ def test_a_fix_of_blocked_code_sends_the_draft_and_every_finding(
     tmp_path: Path, llm_env: ScriptedProvider
 ) -> None:
     from jupyter_componentgen.engine.autofix import FrameFailure
-    from jupyter_componentgen.engine.static_checks import checker_from_settings
+    from jupyter_componentgen.engine.checks.static import checker_from_settings
 
     hostile = COUNTER.replace(
         "  const [count, setCount] = useState(0);",
@@ -253,7 +255,9 @@ def test_a_fix_of_blocked_code_sends_the_draft_and_every_finding(
     settings = load_settings(first_token_timeout=2.0, idle_timeout=2.0, max_retries=0)
     checker = checker_from_settings(settings)
     assert checker is not None
-    engine = Engine(settings, Store.for_notebook(tmp_path / "analysis.ipynb"), checker=checker)
+    engine = Engine(
+        engine_settings(settings), Store.for_notebook(tmp_path / "analysis.ipynb"), checker=checker
+    )
     outcome, events = asyncio.run(run(engine, "A button"))
     assert outcome.error is not None
     assert outcome.error.code == "blocked"

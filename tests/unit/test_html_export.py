@@ -14,9 +14,9 @@ import pytest
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, FrameLocator, Page
 
-from jupyter_componentgen.html_export import CONFIG_ELEMENT_ID, PAGE_CSP, standalone_html
+from jupyter_componentgen.cli.html_export import CONFIG_ELEMENT_ID, PAGE_CSP, standalone_html
+from jupyter_componentgen.engine.runtime_modules import module_source
 from jupyter_componentgen.resources import static_asset
-from jupyter_componentgen.runtime_modules import module_source
 
 GREETING = """\
 import { useState } from "react";

@@ -16,8 +16,8 @@ from IPython.core.error import UsageError
 from IPython.core.interactiveshell import InteractiveShell
 from IPython.utils.capture import capture_output
 
-from jupyter_componentgen.api import Component
-from jupyter_componentgen.kernel_context import get_context
+from jupyter_componentgen.kernel.api import Component
+from jupyter_componentgen.kernel.context import get_context
 from tests.provider import Script, ScriptedProvider, recording
 from tests.unit.kernel_helpers import CommRecorder, code_between_markers, kernel_side, magic_shell
 

@@ -12,9 +12,9 @@ from IPython.core.error import UsageError
 from IPython.core.interactiveshell import InteractiveShell
 from IPython.utils.capture import capture_output
 
-from jupyter_componentgen.api import generate
 from jupyter_componentgen.cli import main as cli_main
 from jupyter_componentgen.engine.autofix import BLOCKED_PHASE
+from jupyter_componentgen.kernel.api import generate
 from tests.provider import Script, ScriptedProvider, recording
 from tests.unit.kernel_helpers import CommRecorder, kernel_side, magic_shell
 
@@ -208,7 +208,7 @@ def test_an_empty_body_of_a_new_component_says_to_describe_it(shell: Interactive
 
 
 def test_reopening_a_component_with_data_binds_it_once(shell: InteractiveShell) -> None:
-    from jupyter_componentgen.api import Component
+    from jupyter_componentgen.kernel.api import Component
 
     run_cell(shell, f"%%component hello --code\n{HELLO}")
 

@@ -8,7 +8,7 @@ import pytest
 
 from jupyter_componentgen.config import load_settings
 from jupyter_componentgen.engine.usage import Usage
-from jupyter_componentgen.notebook_path import current_notebook_path, store_for_kernel
+from jupyter_componentgen.kernel.notebook_path import current_notebook_path, store_for_kernel
 
 
 def make_notebook(path: Path) -> Path:

@@ -9,8 +9,8 @@ from typing import Any
 import jsonschema
 import pytest
 
+from jupyter_componentgen.engine.answer.parser import MarkerParser, ParsedBlock
 from jupyter_componentgen.engine.events import Event
-from jupyter_componentgen.engine.parser import MarkerParser, ParsedBlock
 from jupyter_componentgen.resources import load_schema
 
 SALES_CARD = """\

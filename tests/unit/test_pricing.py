@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from jupyter_componentgen.engine import pricing
-from jupyter_componentgen.engine.pricing import cost_of
+from jupyter_componentgen.engine.gateway import pricing
+from jupyter_componentgen.engine.gateway.pricing import cost_of
 from jupyter_componentgen.engine.usage import Usage
 
 MILLION = 1_000_000
@@ -64,7 +64,7 @@ def test_no_tokens_cost_nothing() -> None:
 def test_the_table_is_litellms_bundled_json_and_is_read_once() -> None:
     code = (
         "import sys\n"
-        "from jupyter_componentgen.engine.pricing import cost_of, _prices\n"
+        "from jupyter_componentgen.engine.gateway.pricing import cost_of, _prices\n"
         "from jupyter_componentgen.engine.usage import Usage\n"
         "assert cost_of('gpt-4.1', Usage(1, 1)) is not None\n"
         "assert cost_of('claude-sonnet-4-6', Usage(1, 1)) is not None\n"

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from jupyter_componentgen.engine.data import describe_data
-from jupyter_componentgen.engine.output_screen import OutputScreen
 from jupyter_componentgen.engine.prompts import (
     TEMPLATE_PLACEHOLDERS,
     PromptBuilder,
@@ -19,8 +18,9 @@ from jupyter_componentgen.engine.prompts import (
     PromptTemplateError,
     component_identifier,
 )
+from jupyter_componentgen.engine.runtime_modules import bundled_specifiers, is_bundled_specifier
+from jupyter_componentgen.engine.screens.output import OutputScreen
 from jupyter_componentgen.resources import resource_dir
-from jupyter_componentgen.runtime_modules import bundled_specifiers, is_bundled_specifier
 
 CODE = """\
 import { useState } from "react";

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from jupyter_componentgen.config import load_settings
+from jupyter_componentgen.config import engine_settings, load_settings
+from jupyter_componentgen.engine.checks.static import StaticChecker
 from jupyter_componentgen.engine.events import Event
 from jupyter_componentgen.engine.generation import Engine, GenerationRequest
 from jupyter_componentgen.engine.repairs import (
@@ -20,10 +21,9 @@ from jupyter_componentgen.engine.repairs import (
     repairing_checker,
     repairs_note,
 )
-from jupyter_componentgen.engine.repairs_icons import closest_icon, icon_names
-from jupyter_componentgen.engine.repairs_imports import alias_target
-from jupyter_componentgen.engine.static_checks import StaticChecker
-from jupyter_componentgen.runtime_modules import import_specifiers, is_bundled_specifier
+from jupyter_componentgen.engine.repairs.icons import closest_icon, icon_names
+from jupyter_componentgen.engine.repairs.imports import alias_target
+from jupyter_componentgen.engine.runtime_modules import import_specifiers, is_bundled_specifier
 from jupyter_componentgen.store import Store
 from tests.provider import Script, ScriptedProvider
 
@@ -358,7 +358,9 @@ def test_a_generation_saves_the_repaired_code_and_says_what_was_repaired(
         Script(f"A weather card.\n/// START Weather\n{answer}/// END Weather\n", tokens_per_second=FAST)
     )
     settings = load_settings(first_token_timeout=2.0, idle_timeout=2.0, total_timeout=20.0, max_retries=0)
-    engine = Engine(settings, Store.for_notebook(tmp_path / "analysis.ipynb"), checker=StaticChecker())
+    engine = Engine(
+        engine_settings(settings), Store.for_notebook(tmp_path / "analysis.ipynb"), checker=StaticChecker()
+    )
     events: list[Event] = []
 
     outcome = asyncio.run(engine.run(GenerationRequest("weather", "A weather card"), events.append))

@@ -11,7 +11,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from jupyter_componentgen.config import load_settings
+from jupyter_componentgen.config import engine_settings, load_settings
 from jupyter_componentgen.engine.events import Event
 from jupyter_componentgen.engine.generation import Engine, GenerationRequest
 from jupyter_componentgen.engine.routing import Route, choose_route, small_edit_problem
@@ -61,7 +61,7 @@ def make_engine(tmp_path: Path, **overrides: Any) -> Engine:
         max_retries=0,
         **overrides,
     )
-    return Engine(settings, Store.for_notebook(tmp_path / "analysis.ipynb"))
+    return Engine(engine_settings(settings), Store.for_notebook(tmp_path / "analysis.ipynb"))
 
 
 def run(engine: Engine, instruction: str, **kwargs: Any) -> tuple[Any, list[Event]]:
@@ -207,7 +207,7 @@ def test_a_cached_answer_has_no_route_and_a_rewrite_after_a_failed_edit_shows_it
 
 
 def test_a_history_from_before_routes_were_kept_is_upgraded_in_place(tmp_path: Path) -> None:
-    from jupyter_componentgen.store_schema import MIGRATIONS
+    from jupyter_componentgen.store.schema import MIGRATIONS
 
     db_path = tmp_path / ".componentgen" / "history.sqlite"
     db_path.parent.mkdir()

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from jupyter_componentgen.api import Component
-from jupyter_componentgen.widget import shared_runtime
+from jupyter_componentgen.kernel.api import Component
+from jupyter_componentgen.kernel.runtime_model import shared_runtime
 from tests.unit.kernel_helpers import CommRecorder, kernel_side
 
 CHART = """\

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from jupyter_componentgen.html_export import standalone_html
-from jupyter_componentgen.runtime_modules import (
+from jupyter_componentgen.cli.html_export import standalone_html
+from jupyter_componentgen.engine.runtime_modules import (
     chunk_ids,
     import_requests,
     module_ids_for_code,

@@ -6,8 +6,7 @@ import hashlib
 
 import pytest
 
-from jupyter_componentgen.resources import static_asset
-from jupyter_componentgen.runtime_modules import (
+from jupyter_componentgen.engine.runtime_modules import (
     bundled_prefixes,
     bundled_specifiers,
     import_specifiers,
@@ -19,6 +18,7 @@ from jupyter_componentgen.runtime_modules import (
     module_source,
     resolve_specifier,
 )
+from jupyter_componentgen.resources import static_asset
 
 ARTIFACT = """\
 import React, { useState } from "react";

@@ -321,7 +321,7 @@ def test_an_unreadable_data_description_is_no_description(store: Store) -> None:
 
 def test_a_history_from_before_data_descriptions_were_kept_is_upgraded(tmp_path: Path) -> None:
     from jupyter_componentgen.engine.data import describe_data
-    from jupyter_componentgen.store_schema import MIGRATIONS
+    from jupyter_componentgen.store.schema import MIGRATIONS
 
     db_path = tmp_path / ".componentgen" / "history.sqlite"
     db_path.parent.mkdir()
@@ -381,7 +381,7 @@ def test_unreadable_stored_repairs_read_as_none(store: Store) -> None:
 
 
 def test_a_history_from_before_repairs_were_kept_is_upgraded(tmp_path: Path) -> None:
-    from jupyter_componentgen.store_schema import MIGRATIONS, SCHEMA_VERSION
+    from jupyter_componentgen.store.schema import MIGRATIONS, SCHEMA_VERSION
 
     db_path = tmp_path / ".componentgen" / "history.sqlite"
     db_path.parent.mkdir()

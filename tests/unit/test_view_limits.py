@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from jupyter_componentgen.api import Component
-from jupyter_componentgen.view_limits import (
+from jupyter_componentgen.kernel.api import Component
+from jupyter_componentgen.kernel.view_limits import (
     MAX_FRAME_ERROR_CHARS,
     UNKNOWN_KIND_RATE,
     VIEW_MESSAGE_RATES,

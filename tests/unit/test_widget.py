@@ -12,10 +12,10 @@ import jsonschema
 import pandas as pd
 import pytest
 
-from jupyter_componentgen.api import Component, generate
-from jupyter_componentgen.kernel_context import get_context
+from jupyter_componentgen.kernel.api import Component, generate
+from jupyter_componentgen.kernel.context import get_context
+from jupyter_componentgen.kernel.widget_stream import MIN_DELTA_INTERVAL_S
 from jupyter_componentgen.resources import load_schema
-from jupyter_componentgen.widget_stream import MIN_DELTA_INTERVAL_S
 from tests.provider import Script, ScriptedProvider, recording, tokenize
 from tests.unit.kernel_helpers import (
     CommRecorder,

@@ -9,11 +9,11 @@ from typing import Any
 import jsonschema
 import pytest
 
-from jupyter_componentgen.api import Component
 from jupyter_componentgen.engine.usage import Usage
+from jupyter_componentgen.kernel.api import Component
+from jupyter_componentgen.kernel.widget import ComponentWidget
 from jupyter_componentgen.resources import load_schema
 from jupyter_componentgen.store import Store
-from jupyter_componentgen.widget import ComponentWidget
 from tests.provider import Script, ScriptedProvider, recording
 from tests.unit.kernel_helpers import CommRecorder, from_view, kernel_side
 

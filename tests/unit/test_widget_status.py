@@ -9,7 +9,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from jupyter_componentgen.api import Component
+from jupyter_componentgen import Component
 from jupyter_componentgen.resources import load_schema
 from tests.provider import Script, ScriptedProvider, recording
 from tests.unit.kernel_helpers import from_view, kernel_side
