@@ -24,7 +24,7 @@ from .progress import Progress, one_line
 
 if TYPE_CHECKING:
     from jupyter_componentgen.config import ComponentGen
-    from jupyter_componentgen.engine.generation import GenerationOutcome
+    from jupyter_componentgen.engine.request import GenerationOutcome
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def run_generate(options: GenerateOptions, settings: ComponentGen, stderr: TextI
 
     from jupyter_componentgen.engine.data import describe_data
     from jupyter_componentgen.engine.gateway.errors import COMMAND_LINE_ADVICE, advising
-    from jupyter_componentgen.engine.generation import GenerationRequest
+    from jupyter_componentgen.engine.request import GenerationRequest
     from jupyter_componentgen.wiring import build_engine
 
     description = describe_data(data, sample_rows=settings.data_sample_rows) if options.data else None

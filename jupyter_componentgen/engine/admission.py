@@ -10,7 +10,7 @@ Three moments, one object (``Admission``), used by run.py:
 - once the answer is complete: the code's size.
 
 "User" is whoever asks: the server's authenticated identity, and ``LOCAL_USER`` in a kernel or the command
-line. A new limit is a function here, called from the moment it belongs to.
+line (request.py). A new limit is a function here, called from the moment it belongs to.
 """
 
 from __future__ import annotations
@@ -28,13 +28,11 @@ from .errors import GenerationError
 
 if TYPE_CHECKING:
     from .data import DataDescription
-    from .generation import GenerationRequest
     from .history import Ledger
+    from .request import GenerationRequest
     from .screens.classifier import SafetyClassifier
     from .settings import EngineSettings
 
-# Who asks in a kernel or the command line, where no server authenticated anyone.
-LOCAL_USER = "local"
 WINDOW_SECONDS = 60.0
 ENV_PREFIX = "COMPONENTGEN_"
 

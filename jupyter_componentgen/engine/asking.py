@@ -22,14 +22,26 @@ from .routing import Route
 from .usage import Usage
 
 if TYPE_CHECKING:
+    from .checks.findings import CodeChecker
     from .events import EventSink
-    from .generation import Engine, GenerationRequest
+    from .gateway import Gateway
     from .history import VersionRecord
-    from .prompts import PromptParts
+    from .prompts import PromptBuilder, PromptParts
+    from .request import GenerationRequest
+    from .settings import EngineSettings
 
 # Status events while streaming are throttled: enough for a live token counter, not a flood.
 STATUS_INTERVAL_S = 0.25
 CHARS_PER_TOKEN_ESTIMATE = 4
+
+
+class ModelParts(Protocol):
+    """What the conversation uses of its engine (generation.py's ``Engine``)."""
+
+    settings: EngineSettings
+    gateway: Gateway
+    prompts: PromptBuilder
+    checker: CodeChecker | None
 
 
 class RunState(Protocol):
@@ -45,7 +57,9 @@ class RunState(Protocol):
 class Conversation:
     """The model calls of one generation, and what they cost."""
 
-    def __init__(self, engine: Engine, request: GenerationRequest, run: RunState, emit: EventSink) -> None:
+    def __init__(
+        self, engine: ModelParts, request: GenerationRequest, run: RunState, emit: EventSink
+    ) -> None:
         self.engine = engine
         self.settings = engine.settings
         self.request = request

@@ -9,27 +9,31 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import time
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Protocol
 
-from .asking import Conversation
+from .asking import Conversation, ModelParts
 from .checks.findings import BlockedCode
 from .errors import GenerationError
 from .events import Event, EventStamper
-from .generation import (
-    CANCELLED,
-    GenerationOutcome,
-    GenerationRequest,
-    kept_after_cancel,
-    request_key,
-)
 from .repairs import repair, repairs_note
+from .request import CANCELLED, GenerationOutcome, GenerationRequest, kept_after_cancel, request_key
 from .routing import Route, choose_route
 from .usage import Usage
 
 if TYPE_CHECKING:
+    from .admission import Admission
     from .answer import Answer
-    from .generation import Engine
-    from .history import VersionRecord
+    from .history import History, Ledger, VersionRecord
+    from .screens.output import OutputScreen
+
+
+class EngineParts(ModelParts, Protocol):
+    """What a run uses of its engine (generation.py's ``Engine``)."""
+
+    store: History
+    ledger: Ledger
+    admission: Admission
+    screen: OutputScreen
 
 
 def _format_summary(
@@ -52,7 +56,7 @@ def _format_summary(
 class GenerationRun:
     """One generation's steps; lives only for the duration of Engine.run."""
 
-    def __init__(self, engine: Engine, request: GenerationRequest, emit: EventStamper) -> None:
+    def __init__(self, engine: EngineParts, request: GenerationRequest, emit: EventStamper) -> None:
         self.engine = engine
         self.settings = engine.settings
         self.store = engine.store

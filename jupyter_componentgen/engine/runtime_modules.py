@@ -23,7 +23,7 @@ from tree_sitter import Language, Node, Parser, Query, QueryCursor
 
 from jupyter_componentgen.resources import resource_dir
 
-from .checks.values import string_value
+from .syntax.values import string_value
 
 MANIFEST_FILE = "manifest.json"
 

@@ -18,8 +18,8 @@ from .widget import ComponentWidget
 
 if TYPE_CHECKING:
     from jupyter_componentgen.engine.autofix import FrameFailure
-    from jupyter_componentgen.engine.generation import GenerationOutcome
     from jupyter_componentgen.engine.history import VersionRecord
+    from jupyter_componentgen.engine.request import GenerationOutcome
 
     from .context import KernelContext
 

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from jupyter_componentgen.engine.autofix import AutoFixGate, FrameFailure
 from jupyter_componentgen.engine.checks.findings import BlockedCode
-from jupyter_componentgen.engine.generation import Engine, GenerationOutcome, GenerationRequest
+from jupyter_componentgen.engine.generation import Engine
+from jupyter_componentgen.engine.request import GenerationOutcome, GenerationRequest
 
 from .runner import EngineRunner, wait_interruptibly
 from .status import (

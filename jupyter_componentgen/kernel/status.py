@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
 
 from jupyter_componentgen.engine.autofix import BLOCKED_PHASE, FrameFailure
-from jupyter_componentgen.engine.generation import OUTCOME_PHASE, kept_after_cancel
+from jupyter_componentgen.engine.request import OUTCOME_PHASE, kept_after_cancel
 
 if TYPE_CHECKING:
     from jupyter_componentgen.engine.checks.findings import BlockedCode
-    from jupyter_componentgen.engine.generation import GenerationOutcome
+    from jupyter_componentgen.engine.request import GenerationOutcome
 
 FRAME_ERROR_PHASES = frozenset({"compile", "runtime", "import"})
 # Errors a Fix can act on; a cancelled generation leaves them in place, since it changed nothing.

@@ -18,9 +18,9 @@ from .status import FRAME_ERROR_PHASES
 from .view_limits import ViewMessageLimits, cap_reported_text
 
 if TYPE_CHECKING:
-    from jupyter_componentgen.engine.generation import GenerationOutcome
+    from jupyter_componentgen.engine.request import GenerationOutcome
 
-    from .widget import ComponentWidget
+    from .status import BlockedDraft
 
 EventHandler = Callable[[Any], object]
 # A flood of dropped view messages says so in the status line at most this often.
@@ -52,10 +52,35 @@ class ViewRequests(Protocol):
         ...
 
 
+class ViewState(Protocol):
+    """The widget as its messages see it (widget.py's ``ComponentWidget``)."""
+
+    name: str
+    version: int
+    error: dict[str, Any] | None
+    views_alive: int
+    last_frame_error: dict[str, Any] | None
+    requests: ViewRequests
+
+    @property
+    def generating(self) -> bool: ...
+
+    @property
+    def blocked(self) -> BlockedDraft | None: ...
+
+    def cancel(self) -> bool: ...
+
+    def fix(self, *, model: str | None = None, wait: bool | None = None) -> None: ...
+
+    def notify(self, message: str) -> None: ...
+
+    def set_traits(self, **values: Any) -> None: ...
+
+
 class Undriven:
     """The requests of a widget that no history or generation stands behind."""
 
-    def __init__(self, widget: ComponentWidget) -> None:
+    def __init__(self, widget: ViewState) -> None:
         self._widget = widget
 
     @property
@@ -87,7 +112,7 @@ class Undriven:
 class ViewMessages:
     """The dispatcher of one widget's view messages (on the kernel's main thread)."""
 
-    def __init__(self, widget: ComponentWidget) -> None:
+    def __init__(self, widget: ViewState) -> None:
         self.widget = widget
         self.limits = ViewMessageLimits()
         self._handlers: dict[str, list[EventHandler]] = {}

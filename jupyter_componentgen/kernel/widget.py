@@ -30,8 +30,8 @@ from .status import BlockedDraft, WidgetStatus, idle_status
 from .view_messages import EventHandler, Undriven, ViewMessages, ViewRequests
 
 if TYPE_CHECKING:
-    from jupyter_componentgen.engine.generation import GenerationOutcome
     from jupyter_componentgen.engine.history import VersionRecord
+    from jupyter_componentgen.engine.request import GenerationOutcome
 
 __all__ = ["ComponentWidget", "ViewRequests"]
 

@@ -9,7 +9,7 @@ from typing import Literal
 
 from jupyter_componentgen.engine.autofix import FrameFailure
 from jupyter_componentgen.engine.events import Event
-from jupyter_componentgen.engine.generation import GenerationOutcome
+from jupyter_componentgen.engine.request import GenerationOutcome
 
 from . import messages_out as out
 from . import metrics

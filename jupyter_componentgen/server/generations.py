@@ -19,7 +19,8 @@ from typing import Literal
 from jupyter_componentgen.engine.data import DataDescription
 from jupyter_componentgen.engine.events import Event
 from jupyter_componentgen.engine.gateway.errors import PANEL_ADVICE, advising
-from jupyter_componentgen.engine.generation import Engine, GenerationOutcome, GenerationRequest
+from jupyter_componentgen.engine.generation import Engine
+from jupyter_componentgen.engine.request import GenerationOutcome, GenerationRequest
 
 from . import messages_out as out
 from . import metrics

@@ -5,7 +5,8 @@ kernel, the command line and the server write at once.
   history port, ``engine/history.py``); a new query or write goes here.
 - ``records.py``: the rows as immutable records; ``schema.py``: the tables and their migrations (a new column
   is a new migration there); ``ledger.py``: usage per generation, for reports and the daily budget;
-  ``moves.py``: re-keying a history when its notebook is renamed or moved.
+  ``moves.py``: re-keying a history when its notebook is renamed or moved; ``connection.py``: one process's
+  connection to the file, shared between threads.
 
 The store knows nothing of kernels, widgets or the server; the rules for what may be saved (repairs, checks,
 limits) are the engine's.

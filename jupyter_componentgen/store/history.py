@@ -11,10 +11,9 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
-import threading
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from jupyter_componentgen.engine.history import Author, DraftRecord, VersionNotF
 from jupyter_componentgen.engine.routing import OWN_MODEL_KINDS, Route
 from jupyter_componentgen.engine.usage import Usage
 
+from .connection import HistoryFile
 from .ledger import UsageLedger
 from .records import (
     DRAFT_COLUMNS,
@@ -33,7 +33,6 @@ from .records import (
     route_columns,
     version_from_row,
 )
-from .schema import connect, immediate_transaction
 
 STORE_FOLDER = ".componentgen"
 DB_FILE_NAME = "history.sqlite"
@@ -49,9 +48,8 @@ class Store:
     def __init__(self, db_path: Path, notebook: str) -> None:
         self.db_path = Path(db_path)
         self.notebook = notebook
-        self._connection: sqlite3.Connection | None = None
-        self._lock = threading.RLock()
-        self._opened = 0  # connections opened so far: a data_version is only comparable within one
+        self._file = HistoryFile(self.db_path)
+        self._lock = self._file.lock
         self._data_version: tuple[int, int | None] | None = None
         self._ledger: UsageLedger | None = None
 
@@ -73,7 +71,7 @@ class Store:
         """The usage rows of this history's database (opened on first use, closed with the store)."""
         with self._lock:
             if self._ledger is None:
-                self._ledger = UsageLedger(self)
+                self._ledger = UsageLedger(self.db_path, self.notebook)
             return self._ledger
 
     # Reading
@@ -161,7 +159,7 @@ class Store:
         since the last call; True on the first call and when the file first appears. Cheap: no table read."""
         with self._reading() as db:
             version = None if db is None else int(db.execute("PRAGMA data_version").fetchone()[0])
-        marker = (self._opened, version)
+        marker = (self._file.opened, version)
         changed, self._data_version = marker != self._data_version, marker
         return changed
 
@@ -329,9 +327,7 @@ class Store:
     def close(self) -> None:
         """Close the connection; the store reopens it if used again."""
         with self._lock:
-            if self._connection is not None:
-                self._connection.close()
-                self._connection = None
+            self._file.close()
             if self._ledger is not None:
                 self._ledger.close()
 
@@ -346,38 +342,12 @@ class Store:
 
     # Internals
 
-    def _open(self, *, create: bool) -> sqlite3.Connection | None:
-        if self._connection is None:
-            if not self.db_path.exists():
-                if not create:
-                    return None
-                self.db_path.parent.mkdir(parents=True, exist_ok=True)
-            self._connection = connect(self.db_path)
-            self._opened += 1
-        return self._connection
-
-    @contextmanager
-    def _reading(self) -> Iterator[sqlite3.Connection | None]:
+    def _reading(self) -> AbstractContextManager[sqlite3.Connection | None]:
         """A consistent snapshot for one read, or None when no history has been written yet."""
-        with self._lock:
-            db = self._open(create=False)
-            if db is None:
-                yield None
-                return
-            db.execute("BEGIN")
-            try:
-                yield db
-            finally:
-                db.execute("COMMIT")
+        return self._file.reading()
 
-    @contextmanager
-    def _writing(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            db = self._open(create=True)
-            if db is None:
-                raise RuntimeError(f"could not open {self.db_path}")
-            with immediate_transaction(db):
-                yield db
+    def _writing(self) -> AbstractContextManager[sqlite3.Connection]:
+        return self._file.writing()
 
     def _component_id(self, db: sqlite3.Connection, component: str, now: float) -> int:
         if not component:

@@ -10,20 +10,18 @@ notebook through a rename. The table lives in the history database but is create
 from __future__ import annotations
 
 import sqlite3
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from jupyter_componentgen.engine.history import LedgerStatus
 from jupyter_componentgen.engine.usage import Usage
 
-from .schema import connect, immediate_transaction
+from .connection import HistoryFile
 
 if TYPE_CHECKING:
-    from .history import Store
+    from pathlib import Path
 
 _TABLE = """
 CREATE TABLE IF NOT EXISTS usage_ledger (
@@ -68,10 +66,10 @@ class RouteRecord:
 class UsageLedger:
     """Usage rows of one store's database (the engine's ``Ledger`` port). Safe to share between threads."""
 
-    def __init__(self, store: Store) -> None:
-        self.store = store
-        self._connection: sqlite3.Connection | None = None
-        self._lock = threading.RLock()
+    def __init__(self, db_path: Path, notebook: str) -> None:
+        self.db_path = db_path
+        self.notebook = notebook
+        self._file = HistoryFile(db_path, prepare=_create_table)
 
     def record(
         self,
@@ -92,7 +90,7 @@ class UsageLedger:
             db.execute(
                 "INSERT INTO components (notebook, name, current, updated_at) VALUES (?, ?, NULL, ?) "
                 "ON CONFLICT (notebook, name) DO NOTHING",
-                (self.store.notebook, component, now),
+                (self.notebook, component, now),
             )
             db.execute(
                 "INSERT INTO usage_ledger (component_id, version, draft, user, model, route, reason, status, "
@@ -100,7 +98,7 @@ class UsageLedger:
                 "SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM components WHERE notebook = ? AND name = ?",
                 (
                     version, draft, user, model, route, reason, status, requests, usage.input_tokens,
-                    usage.output_tokens, usage.cached_tokens, usage.cost, now, self.store.notebook, component,
+                    usage.output_tokens, usage.cached_tokens, usage.cost, now, self.notebook, component,
                 ),
             )  # fmt: skip
 
@@ -110,16 +108,14 @@ class UsageLedger:
         return self._sum(sql, (user, since))
 
     def for_version(self, component: str, number: int) -> Usage:
-        return self._sum(
-            f"{_SCOPED} AND c.name = ? AND u.version = ?", (self.store.notebook, component, number)
-        )
+        return self._sum(f"{_SCOPED} AND c.name = ? AND u.version = ?", (self.notebook, component, number))
 
     def for_component(self, component: str) -> Usage:
         """Every call made for the component, including failed and cancelled ones."""
-        return self._sum(f"{_SCOPED} AND c.name = ?", (self.store.notebook, component))
+        return self._sum(f"{_SCOPED} AND c.name = ?", (self.notebook, component))
 
     def for_notebook(self) -> Usage:
-        return self._sum(_SCOPED, (self.store.notebook,))
+        return self._sum(_SCOPED, (self.notebook,))
 
     def route(self, component: str, number: int) -> RouteRecord | None:
         """How version ``number`` was routed; None for versions written by hand or before the ledger."""
@@ -129,14 +125,11 @@ class UsageLedger:
             "WHERE c.notebook = ? AND c.name = ? AND u.version = ? ORDER BY u.id DESC LIMIT 1"
         )
         with self._reading() as db:
-            row = None if db is None else db.execute(sql, (self.store.notebook, component, number)).fetchone()
+            row = None if db is None else db.execute(sql, (self.notebook, component, number)).fetchone()
         return None if row is None else RouteRecord(row[0], row[1], row[2], row[3])
 
     def close(self) -> None:
-        with self._lock:
-            if self._connection is not None:
-                self._connection.close()
-                self._connection = None
+        self._file.close()
 
     def _sum(self, sql: str, params: tuple[object, ...]) -> Usage:
         with self._reading() as db:
@@ -145,29 +138,13 @@ class UsageLedger:
             return Usage()
         return Usage(int(row[0]), int(row[1]), int(row[2]), None if row[3] is None else float(row[3]))
 
-    def _open(self, *, create: bool) -> sqlite3.Connection | None:
-        if self._connection is None:
-            path = self.store.db_path
-            if not path.exists():
-                if not create:
-                    return None
-                path.parent.mkdir(parents=True, exist_ok=True)
-            connection = connect(path)
-            connection.execute(_TABLE)
-            connection.execute(_INDEX)
-            self._connection = connection
-        return self._connection
+    def _reading(self) -> AbstractContextManager[sqlite3.Connection | None]:
+        return self._file.reading(snapshot=False)
 
-    @contextmanager
-    def _reading(self) -> Iterator[sqlite3.Connection | None]:
-        with self._lock:
-            yield self._open(create=False)
+    def _writing(self) -> AbstractContextManager[sqlite3.Connection]:
+        return self._file.writing()
 
-    @contextmanager
-    def _writing(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            db = self._open(create=True)
-            if db is None:
-                raise RuntimeError(f"could not open {self.store.db_path}")
-            with immediate_transaction(db):
-                yield db
+
+def _create_table(connection: sqlite3.Connection) -> None:
+    connection.execute(_TABLE)
+    connection.execute(_INDEX)

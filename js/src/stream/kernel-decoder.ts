@@ -1,5 +1,5 @@
 /**
- * The widget comm's encoding of a generation's events (see jupyter_componentgen/widget_stream.py), undone:
+ * The widget comm's encoding of a generation's events (see jupyter_componentgen/kernel/widget_stream.py), undone:
  * events travel without their `seq` and name their generation only when it changes; code deltas come as
  * `{type: "delta", text}`, the next delta of the generation and block the events before them named. Each
  * event is checked against schema/events.schema.json once restored.

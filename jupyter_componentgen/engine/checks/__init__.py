@@ -6,6 +6,6 @@
   checker the settings ask for;
 - ``rules.py``: the rule ids, banned names and import allowlist, as data (a new banned API goes here), and
   the rules the settings narrow;
-- ``scan.py``: the tree query and one scan's state; ``scope.py`` and ``values.py``: bindings and constant
-  strings on the tree; ``metrics.py``: blocks counted for /metrics.
+- ``scan.py``: the tree query and one scan's state (bindings and constant strings come from ../syntax);
+  ``metrics.py``: blocks counted for /metrics.
 """

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 import tree_sitter_typescript
 from tree_sitter import Language, Node
 
+from jupyter_componentgen.engine.syntax.scope import binding_owner, shadowed
+
 from .findings import Finding
 from .rules import (
     DOCUMENT_OBJECTS,
@@ -21,7 +23,6 @@ from .rules import (
     WINDOW_ONLY_PROPERTIES,
     StaticRules,
 )
-from .scope import binding_owner, shadowed
 
 SNIPPET_CHARS = 120
 LANGUAGE = Language(tree_sitter_typescript.language_tsx())

@@ -16,6 +16,9 @@ from collections.abc import Callable, Sequence
 
 from tree_sitter import Node, Parser, Query, QueryCursor
 
+from jupyter_componentgen.engine.syntax.scope import binding_owner
+from jupyter_componentgen.engine.syntax.values import constant_string, is_built, string_value
+
 from .findings import Finding
 from .rules import (
     BANNED_JSX_ELEMENTS,
@@ -50,8 +53,6 @@ from .scan import (
     is_window,
     query_source,
 )
-from .scope import binding_owner
-from .values import constant_string, is_built, string_value
 
 # How an import finding names what is offered (the whole list is long; the README has it).
 OFFERED_MODULES = (

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 
 from tree_sitter import Node, Query, Tree
 
-from jupyter_componentgen.engine.checks.scope import binding_owner
+from jupyter_componentgen.engine.syntax.scope import binding_owner
 
 from .text import LANGUAGE, Edit, Fix, captures, line_start, newline_of, text_of
 
