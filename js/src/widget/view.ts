@@ -19,51 +19,23 @@ import {
   type ViewToKernelMessage,
   type WidgetError,
 } from "../schema/widget";
-import { ACTIVE_PHASES, follow, isRunning, startFollowing, type Following } from "../stream/follower";
-import type { Status } from "../stream/format";
-import { KernelEventDecoder } from "../stream/kernel-decoder";
-import { h } from "./dom";
+import { ACTIVE_PHASES, isRunning, type Following } from "../stream/follower";
+import { whenConnected } from "./dom";
 import { ErrorBox } from "./error-box";
 import { FIXABLE_ERROR_PHASES } from "./format";
+import { KernelFollow } from "./kernel-follow";
 import { present, type Shown, type ViewInputs } from "./presentation";
 import { runtimeModules } from "./runtime-modules";
 import { ServerFollow } from "./server-follow";
 import { FrameReports, requestServerLink, type ServerLink } from "./server-link";
 import { StatusLine } from "./status-line";
 import { ensureStyles } from "./styles";
+import { layOutView, type RuntimeState, type ViewNodes, type WidgetState } from "./view-nodes";
 
-export interface WidgetState {
-  name: string;
-  code: string;
-  version: number;
-  status: Status;
-  data: Props | null;
-  error: WidgetError | null;
-  explanation: string;
-  runtime: string;
-  [key: string]: unknown;
-}
-
-export interface RuntimeState {
-  runtime_js: string;
-  view_js: string;
-  modules?: Record<string, string>;
-  [key: string]: unknown;
-}
-
-function createNodes() {
-  return {
-    codePanel: h("details", { class: "cg-code-panel" }),
-    code: h("pre", { class: "cg-code", "data-testid": "cg-code" }),
-    preview: h("div", { class: "cg-preview", "data-testid": "cg-preview" }),
-    explanation: h("details", { class: "cg-explanation", hidden: true }),
-    explanationText: h("div", { class: "cg-explanation-text" }),
-  };
-}
+export type { RuntimeState, WidgetState } from "./view-nodes";
 
 export class ComponentView {
-  private kernelGeneration: Following | null = null;
-  private readonly kernelEvents = new KernelEventDecoder();
+  private readonly kernel = new KernelFollow();
   private readonly server = new ServerFollow();
   private recent: "kernel" | "server" | null = null;
   private serverVersion: ViewInputs["serverVersion"] = null;
@@ -74,7 +46,7 @@ export class ComponentView {
   /** Made once the view is in the page (see attachPreview). */
   private preview: Preview | null = null;
   private readonly previewOptions: PreviewOptions;
-  private readonly nodes = createNodes();
+  private readonly nodes: ViewNodes;
   private frameError: WidgetError | null = null;
   private finalRenderOk = false;
   private partialPainted = false;
@@ -83,7 +55,6 @@ export class ComponentView {
   private throttleNotice: string | null = null;
   /** The last frame error sent to the kernel: the same failure again is not news. */
   private lastSentFrameError: string | null = null;
-  private resyncAsked = false;
   /** What the preview was last asked to render. */
   private rendered: { code: string; partial: boolean } | null = null;
   /** Some version's code was rendered as final in this view's frame. */
@@ -100,20 +71,7 @@ export class ComponentView {
     runtime: AnyModel<RuntimeState>,
   ) {
     ensureStyles(el.ownerDocument);
-    const n = this.nodes;
-    n.codePanel.append(h("summary", {}, "Code"), n.code);
-    n.explanation.append(h("summary", {}, "Explanation"), n.explanationText);
-    el.replaceChildren(
-      h(
-        "div",
-        { class: "cg-root" },
-        this.statusLine.element,
-        this.errorBox.element,
-        n.codePanel,
-        n.preview,
-        n.explanation,
-      ),
-    );
+    this.nodes = layOutView(el, this.statusLine.element, this.errorBox.element);
 
     this.previewOptions = {
       runtimeSource: runtime.get("runtime_js"),
@@ -159,7 +117,7 @@ export class ComponentView {
     this.send({ type: "view_ready" });
     // Opened while a generation runs (the cell re-rendered, a second view): ask for what it missed.
     if (ACTIVE_PHASES.has(this.model.get("status")?.phase ?? "")) {
-      this.resyncAsked = true;
+      this.kernel.askedForResync();
       this.send({ type: "resync" });
     }
     this.draw();
@@ -200,16 +158,7 @@ export class ComponentView {
    */
   private async attachPreview(): Promise<void> {
     const container = this.nodes.preview;
-    const nextFrame = (): Promise<void> =>
-      new Promise((done) => {
-        const timer = setTimeout(done, 50); // no animation frames in a background tab
-        requestAnimationFrame(() => {
-          clearTimeout(timer);
-          done();
-        });
-      });
-    for (let waited = 0; !container.isConnected && waited < 5000 && !this.disposed; waited += 16)
-      await nextFrame();
+    await whenConnected(container, () => this.disposed);
     if (this.disposed) return;
     const options = { ...this.previewOptions, props: this.props() };
     this.preview = takeSpare(container, options) ?? new Preview(container, options);
@@ -236,7 +185,7 @@ export class ComponentView {
         error: this.modelError(),
         explanation: this.model.get("explanation") ?? "",
       },
-      kernel: this.kernelGeneration,
+      kernel: this.kernel.generation,
       server: this.server.generation,
       recent: this.recent,
       serverVersion: this.serverVersion,
@@ -314,30 +263,15 @@ export class ComponentView {
 
   private onKernelMessage(content: unknown): void {
     if (!isKernelToViewMessage(content)) return;
-    const event = this.kernelEvents.decode(content);
-    if (event === null) {
-      // Code of a generation this view never heard of (it opened mid-stream): ask for what it missed.
-      if (!this.resyncAsked) this.send({ type: "resync" });
-      this.resyncAsked = true;
-      return;
-    }
-    let generation = this.kernelGeneration;
-    if (!generation || generation.generation !== event.generation) {
+    const step = this.kernel.handle(content, this.model.get("status")?.model ?? "");
+    if (step.resync) this.send({ type: "resync" });
+    if (step.started) {
       // The kernel generates: it leads until its generation ends.
-      generation = startFollowing(event.generation, { model: this.model.get("status")?.model ?? "" });
       this.startedGeneration("kernel");
       this.server.reset();
       this.serverVersion = null;
     }
-    const next = follow(generation, event);
-    this.kernelGeneration = next;
-    if (next.gap && !this.resyncAsked) {
-      this.resyncAsked = true;
-      this.send({ type: "resync" });
-    } else if (!next.gap) {
-      this.resyncAsked = false;
-    }
-    if (isRunning(generation) && !isRunning(next)) this.kernelEnded(next);
+    if (step.ended) this.kernelEnded(step.ended);
     this.scheduleDraw();
   }
 
@@ -371,7 +305,7 @@ export class ComponentView {
 
   private onServerMessage(message: NotebookMessage): void {
     // The kernel's own generation leads while it runs; the history's outcome reaches it afterwards.
-    if (this.kernelGeneration && isRunning(this.kernelGeneration)) return;
+    if (this.kernel.running) return;
     const before = this.server.generation?.generation ?? null;
     const change = this.server.handle(message);
     const after = this.server.generation?.generation ?? null;
@@ -396,7 +330,7 @@ export class ComponentView {
     if (!link || !name) return;
     try {
       const current = await link.current(name);
-      if (this.disposed || (this.kernelGeneration && isRunning(this.kernelGeneration))) return;
+      if (this.disposed || this.kernel.running) return;
       if (current && current.version !== this.shownVersion()) {
         this.followVersion(current.version, current.code, "");
         return;
@@ -429,24 +363,17 @@ export class ComponentView {
 
   private onFrameError(message: FrameErrorMessage): void {
     this.finalRenderOk = false;
-    this.frameError = {
-      phase: message.phase,
-      message: message.message,
+    const where = {
       ...(message.line !== undefined ? { line: message.line } : {}),
       ...(message.column !== undefined ? { column: message.column } : {}),
     };
+    this.frameError = { phase: message.phase, message: message.message, ...where };
     this.draw();
     const key = JSON.stringify([this.shownVersion(), this.frameError]);
     if (key === this.lastSentFrameError) return;
     this.lastSentFrameError = key;
-    this.send({
-      type: "frame_error",
-      phase: message.phase,
-      message: message.message,
-      ...(message.line !== undefined ? { line: message.line } : {}),
-      ...(message.column !== undefined ? { column: message.column } : {}),
-      version: this.shownVersion(),
-    });
+    const version = this.shownVersion();
+    this.send({ type: "frame_error", phase: message.phase, message: message.message, ...where, version });
     this.frameReports?.failed(this.shownVersion(), message);
   }
 
