@@ -1,72 +1,37 @@
-/** Parent <-> iframe messages, as schema/frame.schema.json describes them. */
+/** Parent <-> iframe messages: the types generated from schema/frame.schema.json, by the names the code uses. */
 import frameSchemaJson from "../../../schema/frame.schema.json";
+import type {
+  FrameEmit,
+  FrameError,
+  FrameErrorPhase,
+  FrameLoadedModule,
+  FrameLoadModules,
+  FrameLoadRuntime,
+  FrameMessage,
+  FrameNeedModules,
+  FrameProps,
+  FrameReady,
+  FrameRender,
+  FrameRendered,
+  FrameResize,
+} from "./generated/frame";
 import { makeGuard, type JsonSchema } from "./validator";
 
-export type FramePhase = "compile" | "runtime" | "import";
+export type { FrameMessage } from "./generated/frame";
 
-export interface LoadRuntimeMessage {
-  type: "load_runtime";
-  source: string;
-}
-export interface RenderMessage {
-  type: "render";
-  id: number;
-  code: string;
-  props: Record<string, unknown>;
-  partial: boolean;
-  /** The frame's height when the component asks for the viewport (h-screen, 100vh…); 640 when absent. */
-  viewport_height?: number;
-}
-export interface PropsMessage {
-  type: "props";
-  props: Record<string, unknown>;
-}
+export type FramePhase = FrameErrorPhase;
+export type LoadRuntimeMessage = FrameLoadRuntime;
+export type RenderMessage = FrameRender;
+export type PropsMessage = FrameProps;
 /** One library module the host sends: its bundle's source, or why it could not load it. */
-export interface LoadedModule {
-  id: string;
-  source?: string;
-  error?: string;
-}
-export interface LoadModulesMessage {
-  type: "load_modules";
-  modules: LoadedModule[];
-}
-export interface ReadyMessage {
-  type: "ready";
-  stage: "bootstrap" | "runtime";
-}
-export interface RenderedMessage {
-  type: "rendered";
-  id: number;
-  partial: boolean;
-  applied: boolean;
-  compile_ms?: number;
-  render_ms?: number;
-  painted_at?: number;
-}
-export interface FrameErrorMessage {
-  type: "error";
-  id?: number;
-  phase: FramePhase;
-  message: string;
-  stack?: string;
-  line?: number;
-  column?: number;
-}
-export interface ResizeMessage {
-  type: "resize";
-  height: number;
-}
-export interface NeedModulesMessage {
-  type: "need_modules";
-  /** Module ids of the manifest (static/modules/manifest.json), dependencies first. */
-  modules: string[];
-}
-export interface EmitMessage {
-  type: "emit";
-  name: string;
-  payload?: unknown;
-}
+export type LoadedModule = FrameLoadedModule;
+export type LoadModulesMessage = FrameLoadModules;
+export type ReadyMessage = FrameReady;
+export type RenderedMessage = FrameRendered;
+export type FrameErrorMessage = FrameError;
+export type ResizeMessage = FrameResize;
+export type NeedModulesMessage = FrameNeedModules;
+export type EmitMessage = FrameEmit;
 
 /** What the host sends into the iframe. */
 export type ToFrameMessage = LoadRuntimeMessage | RenderMessage | PropsMessage | LoadModulesMessage;
@@ -78,7 +43,6 @@ export type FromFrameMessage =
   | ResizeMessage
   | EmitMessage
   | NeedModulesMessage;
-export type FrameMessage = ToFrameMessage | FromFrameMessage;
 
 export const frameSchema = frameSchemaJson as JsonSchema;
 
