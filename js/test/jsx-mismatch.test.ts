@@ -31,7 +31,7 @@ describe("a JSX closing tag that does not match", () => {
     );
     assert.equal(
       error.message,
-      "`</div>` on line 4 does not close `<span>` from line 4: close `<span>` first with `</span>`.",
+      "</div> on line 4 does not close <span> from line 4: close <span> first with </span>.",
     );
     assert.equal(error.line, 4);
     assert.equal(error.column, 17);
@@ -49,7 +49,7 @@ describe("a JSX closing tag that does not match", () => {
         "}",
       ].join("\n"),
     );
-    assert.match(error.message, /^`<\/div>` on line 5 does not close `<h2>` from line 4/);
+    assert.match(error.message, /^<\/div> on line 5 does not close <h2> from line 4/);
     assert.equal(error.line, 5);
   });
 
@@ -59,7 +59,7 @@ describe("a JSX closing tag that does not match", () => {
         "\n",
       ),
     );
-    assert.equal(error.message, "`<section>` (line 3) is never closed: add `</section>` where it ends.");
+    assert.equal(error.message, "<section> (line 3) is never closed: add </section> where it ends.");
     assert.equal(error.line, 3);
   });
 

@@ -45,6 +45,8 @@ PAINT_TIMEOUT = 30.0
 # Where Chromium leaves a frame whose navigation was refused: an error page when the embedding document's
 # frame-src refused the load, about:blank#blocked when the navigation was refused before it started.
 NAVIGATION_REFUSED = ("chrome-error://", "about:blank#blocked")
+# The component frame's URL while it shows its own document (about:blank before the srcdoc loads).
+OWN_DOCUMENT = ("about:srcdoc", "about:blank")
 ENDED = {"done", "cached", "error", "cancelled"}
 # The widget's error box for code the static checks refused (its findings follow).
 BLOCKED_TEXT = "Blocked by the security checks"
@@ -112,10 +114,13 @@ def _error_text(widget: Widget) -> str:
 
 def _first_paint(widget: Widget) -> str | None:
     """How a component that was saved came out: rendered, refused (an import the runtime refused to compile,
-    or something the runtime refused while it rendered) or stopped (the frame tried to navigate away and the relay's wall refused it); None while undecided."""
+    or something the runtime refused while it rendered) or stopped (the frame tried to navigate away and the
+    relay's wall refused it); None while undecided."""
     try:
         _relay, component = widget_frames(widget, timeout=1.0)
-        if component.url.startswith(NAVIGATION_REFUSED):
+        if component.url.startswith(NAVIGATION_REFUSED) or component.url not in OWN_DOCUMENT:
+            # It left its document (an error page, or one still loading while the relay refuses it); had
+            # the navigation gone out, the listener would have the request.
             return "stopped"
         if component.evaluate("() => document.querySelector('[data-testid=\"hostile\"]') !== null"):
             return "rendered"

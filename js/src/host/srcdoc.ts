@@ -7,6 +7,7 @@
  * (location.href, a refresh <meta>, window.open(url, "_self")) is stopped only by the frame-src of the
  * document that embeds it, and a notebook page has no frame-src of its own. The relay document has one.
  */
+import { FROM_FRAME_KINDS } from "../schema/frame";
 
 /** What every frame of a preview may load: nothing from the network. */
 export const FRAME_CSP = [
@@ -81,9 +82,17 @@ const RELAY_STYLE =
 
 // Forwards its parent's messages to the component's frame and that frame's messages to its parent, and
 // nothing else; both ends check that a message comes from their side of the relay. The component's side
-// is rate-limited (a token bucket: 300 a second, bursts of 600), so a flood stays in the frames' own
-// process instead of reaching the page; the host limits each kind further (frame-limits.ts).
-const RELAY = `(function(){var p=window.parent,f=document.createElement("iframe"),k=600,t=performance.now();f.setAttribute("sandbox","allow-scripts");f.setAttribute("referrerpolicy","no-referrer");f.setAttribute("allow",__ALLOW__);f.title=__TITLE__;f.srcdoc=__DOC__;addEventListener("message",function(e){var c=f.contentWindow,n;if(!c)return;if(e.source===p)c.postMessage(e.data,"*");else if(e.source===c){n=performance.now();k=Math.min(600,k+(n-t)*0.3);t=n;if(k<1)return;k-=1;p.postMessage(e.data,"*")}});document.body.appendChild(f)})();`;
+// forwards only the kinds a frame may send, each rate-limited on its own (a token bucket per kind: 300 a
+// second, bursts of 600), so a flood stays in the frames' own process instead of reaching the page, and a
+// flood of one kind (forged emits) cannot crowd out the runtime's render report; the host limits each
+// kind further (frame-limits.ts).
+const RELAY = `(function(){var p=window.parent,f=document.createElement("iframe"),b=__BUCKETS__;f.setAttribute("sandbox","allow-scripts");f.setAttribute("referrerpolicy","no-referrer");f.setAttribute("allow",__ALLOW__);f.title=__TITLE__;f.srcdoc=__DOC__;addEventListener("message",function(e){var c=f.contentWindow,d=e.data,q,n;if(!c)return;if(e.source===p)c.postMessage(d,"*");else if(e.source===c){q=d!==null&&typeof d==="object"&&typeof d.type==="string"&&Object.prototype.hasOwnProperty.call(b,d.type)?b[d.type]:null;if(!q)return;n=performance.now();q.k=Math.min(600,q.k+(n-q.t)*0.3);q.t=n;if(q.k<1)return;q.k-=1;p.postMessage(d,"*")}});document.body.appendChild(f)})();`;
+
+/** The relay's token buckets as a JavaScript literal: one per kind, full, timed from the relay's start. */
+function bucketsLiteral(): string {
+  const buckets = FROM_FRAME_KINDS.map((kind) => `${JSON.stringify(kind)}:{k:600,t:0}`);
+  return `{${buckets.join(",")}}`;
+}
 
 /** A string as a JavaScript literal that is safe inside an inline <script>. */
 function scriptLiteral(value: string): string {
@@ -92,7 +101,8 @@ function scriptLiteral(value: string): string {
 
 /** The relay frame's document: the component's frame (`title` is its accessible name) inside a frame-src wall. */
 export function relayDocument(title: string): string {
-  const script = RELAY.replace("__TITLE__", () => scriptLiteral(title))
+  const script = RELAY.replace("__BUCKETS__", bucketsLiteral)
+    .replace("__TITLE__", () => scriptLiteral(title))
     .replace("__ALLOW__", () => scriptLiteral(FRAME_ALLOW))
     .replace("__DOC__", () => scriptLiteral(frameDocument()));
   return (

@@ -85,18 +85,18 @@ const tagText = (name: string, closing: boolean): string => `<${closing ? "/" : 
 /** A JSX closing tag that names the wrong element, or an element never closed, as a positioned error. */
 function jsxMismatchError(source: string, mismatch: JsxMismatch): CompileError {
   const opened = positionOf(source, mismatch.openAt);
-  const open = `\`${tagText(mismatch.open, false)}\``;
+  const open = tagText(mismatch.open, false);
   if (mismatch.close === null || mismatch.closeAt === undefined) {
     return new CompileError(
-      `${open} (line ${opened.line}) is never closed: add \`${tagText(mismatch.open, true)}\` where it ends.`,
+      `${open} (line ${opened.line}) is never closed: add ${tagText(mismatch.open, true)} where it ends.`,
       opened.line,
       opened.column,
     );
   }
   const closed = positionOf(source, mismatch.closeAt);
   return new CompileError(
-    `\`${tagText(mismatch.close, true)}\` on line ${closed.line} does not close ${open} from line ${opened.line}: ` +
-      `close ${open} first with \`${tagText(mismatch.open, true)}\`.`,
+    `${tagText(mismatch.close, true)} on line ${closed.line} does not close ${open} from line ${opened.line}: ` +
+      `close ${open} first with ${tagText(mismatch.open, true)}.`,
     closed.line,
     closed.column,
   );

@@ -44,6 +44,19 @@ export type FromFrameMessage =
   | EmitMessage
   | NeedModulesMessage;
 
+/** Every kind of message a frame may send its page; the compiler checks the list against the schema's types. */
+export const FROM_FRAME_KINDS = [
+  "ready",
+  "rendered",
+  "error",
+  "resize",
+  "emit",
+  "need_modules",
+] as const satisfies readonly FromFrameMessage["type"][];
+type UnlistedKind = Exclude<FromFrameMessage["type"], (typeof FROM_FRAME_KINDS)[number]>;
+const everyKindListed: [UnlistedKind] extends [never] ? true : never = true;
+void everyKindListed;
+
 export const frameSchema = frameSchemaJson as JsonSchema;
 
 const isFrameMessage = makeGuard<FrameMessage>(frameSchema);
