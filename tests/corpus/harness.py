@@ -38,6 +38,9 @@ RENDER_TIMEOUT_MS = 30_000
 SETTLE_SECONDS = 1.5
 # The frame's height is read after the settle and again this much later: it must not have grown.
 GROWTH_WINDOW_SECONDS = 1.0
+# A layout loop is caught and held after a few rounds of growth, later on a busy machine: a frame that still
+# grew in a window is watched for more windows, this long at most, so only growth without end fails.
+GROWTH_PATIENCE_SECONDS = 6.0
 MIN_HEIGHT, MAX_HEIGHT = 40, 2000
 # A full-page layout (h-screen, min-h-screen, fixed inset-0) is shown at a fixed viewport height.
 FULL_PAGE_HEIGHT = (480, 900)
@@ -562,7 +565,8 @@ def _judge_height(verdict: Verdict, first_height: float) -> Verdict | None:
         return _fail(
             verdict,
             "height still growing",
-            f"{first_height:.0f} px -> {height:.0f} px in {GROWTH_WINDOW_SECONDS} s, {SETTLE_SECONDS} s after rendering",
+            f"{first_height:.0f} px -> {height:.0f} px in {GROWTH_WINDOW_SECONDS} s, still growing "
+            f"{SETTLE_SECONDS + GROWTH_PATIENCE_SECONDS:.1f} s after rendering",
         )
     if not low <= height <= high:
         category = "full-page height" if full_page else "height out of range"
@@ -620,7 +624,18 @@ def load_and_judge(
     hung = {item.case.name for item, page in pages if not wait_settled_state(page)}
     time.sleep(SETTLE_SECONDS)
     first_heights = {item.case.name: frame_height(page) for item, page in pages}
-    time.sleep(GROWTH_WINDOW_SECONDS)
+    deadline = time.monotonic() + GROWTH_PATIENCE_SECONDS
+    while True:
+        time.sleep(GROWTH_WINDOW_SECONDS)
+        grown = {
+            item.case.name: height
+            for item, page in pages
+            if item.case.name not in hung
+            and (height := frame_height(page)) > first_heights[item.case.name] + 2
+        }
+        if not grown or time.monotonic() >= deadline:
+            break  # judged against the heights at the start of this window
+        first_heights.update(grown)
     verdicts = []
     for item, page in pages:
         try:
