@@ -2,28 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from jupyter_componentgen.schema_types import EventErrorCode
 
-ErrorCode = Literal[
-    "no_api_key",
-    "auth",
-    "bad_request",
-    "rate_limited",
-    "overloaded",
-    "server_error",
-    "connect_timeout",
-    "first_token_timeout",
-    "idle_timeout",
-    "total_timeout",
-    "connection",
-    "malformed",
-    "truncated",
-    "no_code",
-    "blocked",
-    "limit",
-    "cancelled",
-    "internal",
-]
+# The stable codes are schema/events.schema.json's, generated into schema_types.py.
+ErrorCode = EventErrorCode
 
 # Codes worth retrying with backoff (before the first token) or a fallback model.
 RETRYABLE_CODES: frozenset[str] = frozenset(

@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal, NotRequired, Protocol, TypedDict
+from typing import Any, Protocol
 
+from jupyter_componentgen.schema_types import EventRoute, EventRouteKind, EventStatusPhase, EventUsage
 
-class UsageDict(TypedDict):
-    input_tokens: int
-    output_tokens: int
-    cached_tokens: NotRequired[int]
-    cost: NotRequired[float | None]
+# The shapes are schema/events.schema.json's, generated (schema_types.py), by the names the engine uses.
+UsageDict = EventUsage
+RouteKind = EventRouteKind
+RouteDict = EventRoute
+Phase = EventStatusPhase
 
-
-RouteKind = Literal["new", "edit", "rewrite", "fix", "chosen"]
-
-
-class RouteDict(TypedDict):
-    """A status event's ``route``: which model answers and why (engine/routing.py)."""
-
-    kind: RouteKind
-    model: str
-    reason: str
-
-
-Phase = Literal[
-    "queued", "connecting", "streaming", "retrying", "saving", "done", "cached", "cancelled", "error"
-]
 # The phases a generation ends on; every other phase means it still runs.
 TERMINAL_PHASES: frozenset[str] = frozenset({"done", "cached", "cancelled", "error"})
 

@@ -13,13 +13,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
+from jupyter_componentgen.schema_types import StoredVersionAuthor
+
 from .routing import Route
 from .usage import Usage
 
 if TYPE_CHECKING:
     from .data import DataDescription
 
-Author = Literal["llm", "user"]
+Author = StoredVersionAuthor  # schema/version.schema.json
 LedgerStatus = Literal["saved", "failed", "cancelled"]
 
 

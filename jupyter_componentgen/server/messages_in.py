@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, NoReturn
+from typing import Any, NoReturn, cast, get_args
 
 from jupyter_componentgen.engine.admission import prompt_size_problem
 from jupyter_componentgen.resources import check_component_name
+from jupyter_componentgen.schema_types import WsFrameFailurePhase
 
 MAX_ID_CHARS = 100
 MAX_NOTEBOOK_CHARS = 4096
@@ -24,7 +25,7 @@ _FIELDS: dict[str, tuple[set[str], set[str]]] = {  # type -> (required, optional
     "fix": ({"id", "notebook", "component", "auto"}, {"draft", "error", "model"}),
     "frame_status": ({"notebook", "component", "version", "error"}, set()),
 }
-FRAME_PHASES = ("compile", "import", "runtime")
+FRAME_PHASES: tuple[WsFrameFailurePhase, ...] = get_args(WsFrameFailurePhase)
 MAX_FRAME_TEXT_CHARS = 20_000
 _FRAME_FIELDS = {"phase", "message", "line", "column", "stack"}
 
@@ -73,7 +74,7 @@ class Resume:
 class FrameReport:
     """A compile, import or runtime error a view's sandboxed frame reported (line 1-based, column 0-based)."""
 
-    phase: str
+    phase: WsFrameFailurePhase
     message: str
     line: int | None = None
     column: int | None = None
@@ -250,7 +251,7 @@ class _Fields:
             line = self.whole_number(line, f"{name}.line")
         if column is not None and (isinstance(column, bool) or not isinstance(column, int) or column < 0):
             self.fail(f"'{name}.column' must be a whole number >= 0.")
-        return FrameReport(str(phase), message, line, column, stack)
+        return FrameReport(cast(WsFrameFailurePhase, phase), message, line, column, stack)
 
     def fix(self) -> Fix:
         request_id = self.required_text("id", limit=MAX_ID_CHARS)

@@ -3,97 +3,40 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Literal, NotRequired, TypedDict
+from typing import Any
 
 from jupyter_componentgen.engine.events import Event
 from jupyter_componentgen.engine.gateway.redaction import redact
+from jupyter_componentgen.schema_types import (
+    WsAccepted,
+    WsActiveGeneration,
+    WsComponentError,
+    WsComponentsChanged,
+    WsComponentUpdated,
+    WsComponentUpdatedReason,
+    WsEvent,
+    WsFrameFailure,
+    WsGenerationStarted,
+    WsGenerationStartedState,
+    WsRequestError,
+    WsSubscribed,
+    WsVersionSaved,
+)
 
-GenerationState = Literal["queued", "running"]
-UpdateReason = Literal["generated", "rollback", "user_edit", "cached"]
-
-
-class Accepted(TypedDict):
-    type: Literal["accepted"]
-    id: str
-    generation: str
-
-
-class GenerationStarted(TypedDict):
-    type: Literal["generation_started"]
-    generation: str
-    notebook: str
-    component: str
-    model: str
-    instruction: str
-    state: GenerationState
-    last_seq: int
-
-
-class EventEnvelope(TypedDict):
-    type: Literal["event"]
-    notebook: str
-    component: str
-    event: Event
-
-
-class VersionSaved(TypedDict):
-    type: Literal["version_saved"]
-    notebook: str
-    component: str
-    version: int
-    generation: str | None
-
-
-class ComponentsChanged(TypedDict):
-    type: Literal["components_changed"]
-    notebook: str
-
-
-class ComponentUpdated(TypedDict):
-    type: Literal["component_updated"]
-    notebook: str
-    component: str
-    version: int
-    code: str
-    reason: UpdateReason
-
-
-class RequestError(TypedDict):
-    type: Literal["request_error"]
-    id: NotRequired[str | None]
-    code: str
-    message: str
-
-
-class ActiveGeneration(TypedDict):
-    generation: str
-    component: str
-    model: str
-    instruction: str
-    state: GenerationState
-    last_seq: int
-
-
-class ReportedError(TypedDict):
-    phase: str
-    message: str
-    line: NotRequired[int]
-    column: NotRequired[int]
-    stack: NotRequired[str]
-
-
-class ComponentError(TypedDict):
-    type: Literal["component_error"]
-    notebook: str
-    component: str
-    version: int
-    error: ReportedError | None
-
-
-class Subscribed(TypedDict):
-    type: Literal["subscribed"]
-    notebook: str
-    active: list[ActiveGeneration]
+# The message shapes are the ones generated from schema/ws.schema.json, by the names the server uses.
+GenerationState = WsGenerationStartedState
+UpdateReason = WsComponentUpdatedReason
+Accepted = WsAccepted
+GenerationStarted = WsGenerationStarted
+EventEnvelope = WsEvent
+VersionSaved = WsVersionSaved
+ComponentsChanged = WsComponentsChanged
+ComponentUpdated = WsComponentUpdated
+RequestError = WsRequestError
+ActiveGeneration = WsActiveGeneration
+ReportedError = WsFrameFailure
+ComponentError = WsComponentError
+Subscribed = WsSubscribed
 
 
 def encode(message: Any) -> str:

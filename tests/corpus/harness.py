@@ -9,7 +9,6 @@ ends in a clear error instead.
 
 from __future__ import annotations
 
-import base64
 import io
 import os
 import re
@@ -26,6 +25,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from jupyter_componentgen.cli import main as cli_main
 from tests.e2e.lab import ARTIFACTS_DIR
+from tests.e2e.visibility import colours
 
 from .cases import Case
 
@@ -248,27 +248,6 @@ ALL_VISIBLE_AT_JS = (
     + ")(expects); return r.every((x) => x.problem === null) ? performance.timeOrigin + performance.now() : 0; }"
 )
 
-# Distinct colours of a PNG (decoded by the browser) and the share of its most common colour.
-COLOURS_JS = """
-async (b64) => {
-  const image = new Image();
-  image.src = 'data:image/png;base64,' + b64;
-  await image.decode();
-  const canvas = document.createElement('canvas');
-  canvas.width = image.naturalWidth;
-  canvas.height = image.naturalHeight;
-  const context = canvas.getContext('2d', {willReadFrequently: true});
-  context.drawImage(image, 0, 0);
-  const pixels = new Uint32Array(context.getImageData(0, 0, canvas.width, canvas.height).data.buffer);
-  const counts = new Map();
-  for (const pixel of pixels) counts.set(pixel, (counts.get(pixel) || 0) + 1);
-  let top = 0;
-  for (const n of counts.values()) top = Math.max(top, n);
-  return {distinct: counts.size, dominantShare: pixels.length ? top / pixels.length : 1};
-}
-"""
-
-
 # Tailwind v3 and shadcn/ui (the habits models write in) draw a bare `border` / `divide-y` in a light grey;
 # Tailwind v4's preflight draws it in currentColor, so tables and cards get black rules. Finds elements
 # whose bare border (or divider) has no colour class of its own and is drawn in the text colour.
@@ -461,11 +440,6 @@ def frame_height(page: Page) -> float:
     return float(host_state(page)["height"])
 
 
-def count_colours(helper: Page, png: bytes) -> tuple[int, float]:
-    result = helper.evaluate(COLOURS_JS, base64.b64encode(png).decode("ascii"))
-    return int(result["distinct"]), float(result["dominantShare"])
-
-
 def _error_detail(state: dict[str, Any]) -> str:
     if state["error"]:
         return str(state["error"]).removeprefix("The component failed. ")
@@ -500,7 +474,7 @@ def judge(
     dominant = 1.0
     if screenshots is not None and state["hasFrame"] and state["height"] > 0:
         verdict.screenshot = screenshots / f"{case.name}.png"
-        verdict.colours, dominant = count_colours(helper, screenshot_frame(page, verdict.screenshot))
+        verdict.colours, dominant = colours(helper, screenshot_frame(page, verdict.screenshot))
     problems = _frame_problems(page, state)
     if problems:
         return _fail(verdict, "frame not visible", "; ".join(problems))

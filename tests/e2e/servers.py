@@ -337,3 +337,39 @@ class LabServer:
     def stop(self) -> None:
         if self._process is not None:
             _stop(self._process)
+
+
+@contextmanager
+def running_notebook7(root: Path, env: dict[str, str], token: str, log: Path) -> Iterator[str]:
+    """Jupyter Notebook 7 serving ``root`` with ``env`` (see isolated_jupyter_env); yields its URL. Stopped
+    through its own shutdown endpoint, which also stops the kernels it started."""
+    port = free_port()
+    command = [
+        sys.executable, "-m", "notebook", "--allow-root", "--no-browser", "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--ServerApp.root_dir={root}",
+        f"--IdentityProvider.token={token}", "--expose-app-in-browser",
+    ]  # fmt: skip
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            command, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2).close()
+                break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(log.read_text(errors="replace")[-3000:]) from None
+                time.sleep(0.2)
+        yield url
+    finally:
+        try:
+            shutdown = urllib.request.Request(f"{url}/api/shutdown?token={token}", method="POST")
+            urllib.request.urlopen(shutdown, timeout=5).close()
+            process.wait(timeout=30)
+        except (OSError, subprocess.TimeoutExpired):
+            process.kill()
+            process.wait(timeout=10)

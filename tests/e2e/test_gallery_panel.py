@@ -11,11 +11,6 @@ git), with an ``index.html`` that shows them side by side.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
@@ -34,9 +29,9 @@ from .servers import (
     LabServer,
     ProviderControl,
     ProviderProcess,
-    free_port,
     isolated_jupyter_env,
     link_checkout_labextension,
+    running_notebook7,
     started,
 )
 from .test_panel import edited_sales_card, queue_answer
@@ -502,37 +497,8 @@ def notebook7_server(e2e_workdir: Path, provider_process: ProviderProcess) -> It
     config = {"ServerApp": {"jpserver_extensions": {"jupyter_componentgen": True}}}
     (Path(env["JUPYTER_CONFIG_DIR"]) / "jupyter_server_config.json").write_text(json.dumps(config))
     link_checkout_labextension(Path(env["JUPYTER_DATA_DIR"]))
-    port = free_port()
-    log = base / "notebook.log"
-    command = [
-        sys.executable, "-m", "notebook", "--allow-root", "--no-browser", "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--ServerApp.root_dir={root}",
-        f"--IdentityProvider.token={NB7_TOKEN}", "--expose-app-in-browser",
-    ]  # fmt: skip
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            command, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/api/status?token={NB7_TOKEN}", timeout=2).close()
-                break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(log.read_text(errors="replace")[-3000:]) from None
-                time.sleep(0.2)
+    with running_notebook7(root, env, NB7_TOKEN, base / "notebook.log") as url:
         yield url, root
-    finally:
-        try:
-            shutdown = urllib.request.Request(f"{url}/api/shutdown?token={NB7_TOKEN}", method="POST")
-            urllib.request.urlopen(shutdown, timeout=5).close()
-            process.wait(timeout=30)
-        except (OSError, subprocess.TimeoutExpired):
-            process.kill()
-            process.wait(timeout=10)
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])

@@ -3,11 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from jupyter_componentgen.engine.usage import Usage
 from jupyter_componentgen.store import Store
-from tests.e2e.servers import free_port, isolated_jupyter_env, link_checkout_labextension
+from tests.e2e.servers import isolated_jupyter_env, link_checkout_labextension, running_notebook7
 
 pytestmark = pytest.mark.browser
 
@@ -40,48 +35,10 @@ def notebook_server(tmp_path: Path) -> Iterator[str]:
             usage=Usage(1200, 300),
             latency_ms=900,
         )
-    port = free_port()
     env = isolated_jupyter_env(tmp_path / "env", {})
     link_checkout_labextension(Path(env["JUPYTER_DATA_DIR"]))
-    log = tmp_path / "notebook.log"
-    command = [
-        sys.executable,
-        "-m",
-        "notebook",
-        "--allow-root",
-        "--no-browser",
-        "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.port={port}",
-        "--ServerApp.port_retries=0",
-        f"--ServerApp.root_dir={root}",
-        f"--IdentityProvider.token={TOKEN}",
-        "--expose-app-in-browser",
-    ]
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            command, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/api/status?token={TOKEN}", timeout=2).close()
-                break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(log.read_text(errors="replace")[-3000:]) from None
-                time.sleep(0.2)
+    with running_notebook7(root, env, TOKEN, tmp_path / "notebook.log") as url:
         yield url
-    finally:
-        # The server's own shutdown also stops the kernel the opened notebook started.
-        try:
-            shutdown = urllib.request.Request(f"{url}/api/shutdown?token={TOKEN}", method="POST")
-            urllib.request.urlopen(shutdown, timeout=5).close()
-            process.wait(timeout=30)
-        except (OSError, subprocess.TimeoutExpired):
-            process.kill()
-            process.wait(timeout=10)
 
 
 def test_the_components_panel_lists_the_notebooks_components_in_notebook_7(

@@ -31,7 +31,7 @@ HIDDEN_JS = """
 }
 """
 
-# Distinct colours of a PNG, decoded by the browser.
+# Distinct colours of a PNG (decoded by the browser) and the share of its most common colour.
 COLOURS_JS = """
 async (b64) => {
   const image = new Image();
@@ -43,7 +43,11 @@ async (b64) => {
   const context = canvas.getContext('2d', {willReadFrequently: true});
   context.drawImage(image, 0, 0);
   const pixels = new Uint32Array(context.getImageData(0, 0, canvas.width, canvas.height).data.buffer);
-  return new Set(pixels).size;
+  const counts = new Map();
+  for (const pixel of pixels) counts.set(pixel, (counts.get(pixel) || 0) + 1);
+  let top = 0;
+  for (const n of counts.values()) top = Math.max(top, n);
+  return {distinct: counts.size, dominantShare: pixels.length ? top / pixels.length : 1};
 }
 """
 
@@ -61,8 +65,14 @@ class Sighting:
         return not self.problems
 
 
+def colours(page: Page, png: bytes) -> tuple[int, float]:
+    """How many distinct colours a screenshot has, and the share of its most common one."""
+    result = page.evaluate(COLOURS_JS, base64.b64encode(png).decode("ascii"))
+    return int(result["distinct"]), float(result["dominantShare"])
+
+
 def distinct_colours(page: Page, png: bytes) -> int:
-    return int(page.evaluate(COLOURS_JS, base64.b64encode(png).decode("ascii")))
+    return colours(page, png)[0]
 
 
 def look(

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
 
 from jupyter_componentgen.engine.events import Event
+from jupyter_componentgen.schema_types import EventContentBlockStartKind
 
-BlockKind = Literal["file", "edit"]
+BlockKind = EventContentBlockStartKind  # the content_block_start event's kind
 
 _KEYWORDS: dict[str, BlockKind | None] = {"START": "file", "EDIT": "edit", "END": None}
 _MARKER = re.compile(r"[ \t]*///[ \t]*(START|EDIT|END)(?:[ \t]+(\S+))?[ \t\r]*")
