@@ -45,8 +45,10 @@ PAINT_TIMEOUT = 30.0
 # Where Chromium leaves a frame whose navigation was refused: an error page when the embedding document's
 # frame-src refused the load, about:blank#blocked when the navigation was refused before it started.
 NAVIGATION_REFUSED = ("chrome-error://", "about:blank#blocked")
-# The component frame's URL while it shows its own document (about:blank before the srcdoc loads).
-OWN_DOCUMENT = ("about:srcdoc", "about:blank")
+# The component frame's URL while it shows its own document. Previews render in frames whose document has
+# loaded, so any other URL (an error page, about:blank#blocked, a bare about:blank in its place) means it
+# navigated away.
+OWN_DOCUMENT = "about:srcdoc"
 ENDED = {"done", "cached", "error", "cancelled"}
 # The widget's error box for code the static checks refused (its findings follow).
 BLOCKED_TEXT = "Blocked by the security checks"
@@ -118,7 +120,7 @@ def _first_paint(widget: Widget) -> str | None:
     relay's wall refused it); None while undecided."""
     try:
         _relay, component = widget_frames(widget, timeout=1.0)
-        if component.url.startswith(NAVIGATION_REFUSED) or component.url not in OWN_DOCUMENT:
+        if component.url.startswith(NAVIGATION_REFUSED) or component.url != OWN_DOCUMENT:
             # It left its document (an error page, or one still loading while the relay refuses it); had
             # the navigation gone out, the listener would have the request.
             return "stopped"
@@ -156,7 +158,18 @@ def _wait_painted(verdicts: list[Verdict], widgets: list[Widget], timeout: float
                     verdicts[i].outcome = paint
         time.sleep(0.1)
     for i in pending:
-        verdicts[i].fail(f"rendered nothing: {widgets[i].preview_text()!r} {_error_text(widgets[i])[:200]!r}")
+        verdicts[i].fail(
+            f"rendered nothing: {widgets[i].preview_text()!r} {_error_text(widgets[i])[:200]!r} "
+            f"(frames: {_frame_urls(widgets[i])})"
+        )
+
+
+def _frame_urls(widget: Widget) -> str:
+    try:
+        relay, component = widget_frames(widget, timeout=1.0)
+    except Exception as exc:  # what kept the frames from being found is the clue
+        return f"not found: {str(exc).splitlines()[0][:120]}"
+    return f"{relay.url} > {component.url}"
 
 
 def _probe(verdict: Verdict, widget: Widget) -> None:
