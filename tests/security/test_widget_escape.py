@@ -45,6 +45,13 @@ PAINT_TIMEOUT = 30.0
 # Where Chromium leaves a frame whose navigation was refused: an error page when the embedding document's
 # frame-src refused the load, about:blank#blocked when the navigation was refused before it started.
 NAVIGATION_REFUSED = ("chrome-error://", "about:blank#blocked")
+# Whether the component's frame shows the component, and whether its document is still the preview's own
+# (the srcdoc carries the no-network CSP; the runtime adds its root).
+FRAME_CONTENT_JS = """() => ({
+  hostile: document.querySelector('[data-testid="hostile"]') !== null,
+  ours: document.querySelector('meta[http-equiv="Content-Security-Policy"]') !== null
+    || document.getElementById('componentgen-root') !== null,
+})"""
 # The component frame's URL while it shows its own document. Previews render in frames whose document has
 # loaded, so any other URL (an error page, about:blank#blocked, a bare about:blank in its place) means it
 # navigated away.
@@ -124,8 +131,11 @@ def _first_paint(widget: Widget) -> str | None:
             # It left its document (an error page, or one still loading while the relay refuses it); had
             # the navigation gone out, the listener would have the request.
             return "stopped"
-        if component.evaluate("() => document.querySelector('[data-testid=\"hostile\"]') !== null"):
+        seen = component.evaluate(FRAME_CONTENT_JS)
+        if seen["hostile"]:
             return "rendered"
+        if not seen["ours"]:
+            return "stopped"  # a refused navigation replaced the document, though the URL reads the same
     except Exception:  # the frames are still being attached or loaded
         pass
     error = _error_text(widget)
